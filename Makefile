@@ -1,0 +1,25 @@
+# The two commands of Voordeur: `make run` (demo on http://127.0.0.1:8080) and `make test` (every test).
+# Both install what is missing first (scripts/install-deps.sh; quick when everything is there).
+
+BUILD_DIR := build
+
+.PHONY: deps build run test clean
+
+deps:
+	bash scripts/install-deps.sh
+
+build:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD_DIR) -j2
+	if [ -f web/package.json ]; then cd web && npm run build; fi
+
+run: deps
+	$(MAKE) --no-print-directory build
+	bash scripts/run-demo.sh
+
+test: deps
+	$(MAKE) --no-print-directory build
+	bash scripts/test.sh
+
+clean:
+	rm -rf $(BUILD_DIR) web/dist tests/artifacts

@@ -1,0 +1,130 @@
+#include "app/cases.h"
+
+#include "app/tx.h"
+#include "domain/rules.h"
+#include "domain/validation.h"
+#include "domain/vocabulary.h"
+
+namespace voordeur::app {
+namespace {
+
+domain::Error not_found() {
+  return domain::make_error("not_found", "This case does not exist or belongs to another team.");
+}
+
+domain::Error not_allowed() {
+  return domain::make_error("forbidden", "Only outreachers and team leads of this team can change this case.");
+}
+
+}  // namespace
+
+domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const CaseQuery& q) {
+  std::vector<domain::FieldError> errors;
+  store::CaseFilter f;
+  for (const auto& t : a.teams) f.team_ids.push_back(t.id);
+  if (q.scope == "mine") {
+    f.assigned_worker = a.user_id;
+  } else if (q.scope != "team") {
+    errors.push_back({"scope", "unknown_value", "Choose mine or team."});
+  }
+  if (q.status == "open" || q.status == "closed") {
+    f.status = q.status;
+  } else if (q.status != "all") {
+    errors.push_back({"status", "unknown_value", "Choose open, closed or all."});
+  }
+  if (q.sort == "days_since_contact") {
+    f.sort = store::CaseSort::days_since_contact;
+  } else if (q.sort == "next_attempt") {
+    f.sort = store::CaseSort::next_attempt;
+  } else {
+    errors.push_back({"sort", "unknown_value", "Choose days_since_contact or next_attempt."});
+  }
+  if (q.order.empty()) {
+    f.descending = f.sort == store::CaseSort::days_since_contact;
+  } else if (q.order == "asc" || q.order == "desc") {
+    f.descending = q.order == "desc";
+  } else {
+    errors.push_back({"order", "unknown_value", "Choose asc or desc."});
+  }
+  if (!errors.empty()) return domain::validation_error(std::move(errors));
+  f.limit = q.limit;
+  f.offset = q.offset;
+  const std::string today = clock_.local_today();
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<store::CasePage> {
+    auto page = store::list_cases(c, f);
+    for (auto& item : page.items) {
+      item.days_since_last_contact = domain::days_since_last_contact(item.last_contact_at, today);
+    }
+    return page;
+  });
+}
+
+domain::Result<domain::Case> CaseService::load(store::Connection& c, const domain::Actor& a, domain::Id id) {
+  auto found = store::find_case(c, id);
+  if (!found || !domain::can_see_team(a, found->team_id)) return not_found();
+  found->days_since_last_contact = domain::days_since_last_contact(found->last_contact_at, clock_.local_today());
+  return std::move(*found);
+}
+
+domain::Result<domain::Case> CaseService::get(const domain::Actor& a, domain::Id id) {
+  return in_read(db_, [&](store::Connection& c) { return load(c, a, id); });
+}
+
+domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a, domain::Id case_id,
+                                                         const domain::ContactFields& in) {
+  const auto now = clock_.now();
+  const auto now_local = clock_.local_datetime(now);
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Contact> {
+    auto team = store::case_team(c, case_id);
+    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (auto errors = domain::validate_contact(in, now_local); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    if (auto e = domain::check_can_log_contact(*store::case_status(c, case_id))) return *e;
+    domain::Id id = store::insert_contact(c, case_id, in, a.user_id, now);
+    return *store::find_contact(c, id);
+  });
+}
+
+domain::Result<std::vector<domain::Contact>> CaseService::contacts(const domain::Actor& a, domain::Id case_id) {
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::Contact>> {
+    auto team = store::case_team(c, case_id);
+    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    return store::list_contacts(c, case_id);
+  });
+}
+
+domain::Result<domain::Case> CaseService::close(const domain::Actor& a, domain::Id case_id,
+                                                const domain::ClosureInput& in) {
+  const auto now = clock_.now();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
+    auto team = store::case_team(c, case_id);
+    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (auto errors = domain::validate_closure(in); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    if (auto e = domain::check_can_close(*store::case_status(c, case_id))) return *e;
+    store::close_case(c, case_id, in, a.user_id, now);
+    return load(c, a, case_id);
+  });
+}
+
+domain::Result<domain::Case> CaseService::reopen(const domain::Actor& a, domain::Id case_id,
+                                                 const std::string& reason) {
+  const auto now = clock_.now();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
+    auto team = store::case_team(c, case_id);
+    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (auto errors = domain::validate_reopen(reason); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    if (auto e = domain::check_can_reopen(*store::case_status(c, case_id))) return *e;
+    store::reopen_case(c, case_id, reason, a.user_id, now);
+    return load(c, a, case_id);
+  });
+}
+
+}  // namespace voordeur::app

@@ -1,0 +1,45 @@
+// Use cases for cases: lists, the case page, contact log, closure and reopening. Team scoping
+// (another team's case is not_found), roles (forbidden), validation, one transaction each.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/clock.h"
+#include "domain/errors.h"
+#include "domain/model.h"
+#include "store/db.h"
+#include "store/repository.h"
+
+namespace voordeur::app {
+
+struct CaseQuery {
+  std::string scope = "team";  // mine | team
+  std::string status = "open";  // open | closed | all
+  std::string sort = "days_since_contact";  // days_since_contact | next_attempt
+  std::string order;  // asc | desc; empty: desc for days_since_contact, asc for next_attempt
+  int limit = 50;
+  int offset = 0;
+};
+
+class CaseService {
+ public:
+  CaseService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  domain::Result<store::CasePage> list(const domain::Actor& a, const CaseQuery& q);
+  domain::Result<domain::Case> get(const domain::Actor& a, domain::Id id);
+  domain::Result<domain::Contact> add_contact(const domain::Actor& a, domain::Id case_id,
+                                              const domain::ContactFields& in);
+  domain::Result<std::vector<domain::Contact>> contacts(const domain::Actor& a, domain::Id case_id);
+  domain::Result<domain::Case> close(const domain::Actor& a, domain::Id case_id, const domain::ClosureInput& in);
+  domain::Result<domain::Case> reopen(const domain::Actor& a, domain::Id case_id, const std::string& reason);
+
+ private:
+  // Loads the case and fills days_since_last_contact; not_found when missing or out of scope.
+  domain::Result<domain::Case> load(store::Connection& c, const domain::Actor& a, domain::Id id);
+
+  store::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace voordeur::app

@@ -1,0 +1,17 @@
+// Settings of the use cases (not of the HTTP server), filled from the command line, environment
+// and configuration file by main.cpp.
+#pragma once
+
+#include <cstdint>
+
+namespace voordeur::app {
+
+struct AppConfig {
+  std::int64_t session_idle_seconds = 30 * 60;
+  std::int64_t session_absolute_seconds = 12 * 60 * 60;
+  int login_account_limit = 5;     // failed logins per account within the window
+  int login_address_limit = 20;    // failed logins per client address within the window
+  std::int64_t login_window_seconds = 15 * 60;
+};
+
+}  // namespace voordeur::app

@@ -1,0 +1,202 @@
+#include "app/demo.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <random>
+
+#include "app/auth.h"
+#include "app/tx.h"
+#include "domain/dates.h"
+#include "domain/vocabulary.h"
+#include "store/repository.h"
+
+namespace voordeur::app {
+namespace {
+
+constexpr std::array kFirstNames = {"Anna", "Bram", "Carla", "Dirk", "Eva", "Frits", "Gerda", "Henk",
+                                    "Ilse", "Jan", "Kees", "Lotte", "Mo", "Nadia", "Otto", "Petra",
+                                    "Ruud", "Sanne", "Theo", "Yara"};
+// Invented surnames: obviously not real people.
+constexpr std::array kSurnames = {"Voorbeeld", "Proefstra", "Testerink", "Demozijl", "Fictiefsma",
+                                  "Bedachtsma", "Verzonnen", "Denkbeeld", "Oefenhuis", "Nepveld"};
+constexpr std::array kStreets = {"Voorbeeldstraat", "Proefplein", "Demolaan", "Testweg", "Oefenhof"};
+constexpr std::array kOrganisations = {"Woningcorporatie Demostad", "Wijkpolitie Demostad", "Huisartsenpraktijk Oefenhof",
+                                       "Basisschool De Proef", "Schuldhulp Demostad"};
+constexpr std::array kReasons = {"Serious worry, no care in place", "Rent arrears and no answer to letters",
+                                 "Neighbours worried about squalor", "School reports the children miss days"};
+
+struct DemoUser {
+  const char* username;
+  const char* display_name;
+  const char* role;
+  int team;  // index into the two teams, -1 for none
+};
+constexpr std::array kUsers = {DemoUser{"demo-outreacher-a", "Demo Outreacher A", "outreacher", 0},
+                               DemoUser{"demo-lead-a", "Demo Teamleider A", "team_lead", 0},
+                               DemoUser{"demo-outreacher-b", "Demo Outreacher B", "outreacher", 1},
+                               DemoUser{"demo-lead-b", "Demo Teamleider B", "team_lead", 1},
+                               DemoUser{"demo-admin", "Demo Beheerder", "admin", -1}};
+
+template <typename T, std::size_t N>
+const T& pick(std::mt19937& rng, const std::array<T, N>& a) {
+  return a[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
+}
+
+std::string pick(std::mt19937& rng, const domain::vocab::List& list) {
+  return std::string(list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(rng)]);
+}
+
+int roll(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+
+std::string local_datetime(std::int64_t day, int hour, int minute) {
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "T%02d:%02d", hour, minute);
+  return domain::date_from_day_number(day) + hm;
+}
+
+// A contact history that starts with unanswered attempts and, for most cases, ends in contact.
+int add_contacts(store::Connection& c, std::mt19937& rng, domain::Id case_id, domain::Id worker, std::int64_t first_day,
+                 std::int64_t today, std::int64_t now) {
+  const int attempts = roll(rng, 0, 9);
+  const int reached_at = roll(rng, 1, 6);
+  std::int64_t day = first_day;
+  int written = 0;
+  for (int i = 0; i < attempts && day <= today; ++i) {
+    domain::ContactFields ct;
+    ct.occurred_at = local_datetime(day, roll(rng, 8, 19), roll(rng, 0, 3) * 15);
+    if (i < reached_at) {
+      static const std::array<std::pair<const char*, const char*>, 4> tries = {
+          std::pair{"doorbell", "not_at_home"}, std::pair{"home_visit", "door_not_opened"},
+          std::pair{"letter_or_card", "not_at_home"}, std::pair{"phone", "not_at_home"}};
+      const auto& [channel, outcome] = pick(rng, tries);
+      ct.channel = channel;
+      ct.outcome = outcome;
+      ct.note = "No answer; left a card with a phone number.";
+    } else {
+      static const std::array<std::pair<const char*, const char*>, 5> talks = {
+          std::pair{"home_visit", "conversation"}, std::pair{"street", "brief_contact"},
+          std::pair{"phone", "appointment_made"}, std::pair{"home_visit", "appointment_not_kept"},
+          std::pair{"at_office", "conversation"}};
+      const auto& [channel, outcome] = pick(rng, talks);
+      ct.channel = channel;
+      ct.outcome = outcome;
+      ct.with_whom = "Client";
+      ct.note = "Talked about the letters from the housing corporation; next step agreed.";
+    }
+    const std::int64_t next = day + roll(rng, 2, 7);
+    if (i + 1 == attempts && roll(rng, 0, 3) > 0) ct.next_attempt_date = domain::date_from_day_number(next);
+    store::insert_contact(c, case_id, ct, worker, now);
+    ++written;
+    day = next;
+  }
+  return written;
+}
+
+}  // namespace
+
+domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock) {
+  // Hash once: the demo users share a password, and Argon2id is deliberately slow.
+  const std::string hash = hash_password(kDemoPassword);
+  const std::int64_t now = clock.now();
+  const std::int64_t today = *domain::day_number(clock.local_today());
+  return in_transaction(db, [&](store::Connection& c) -> domain::Result<DemoSummary> {
+    if (store::count_users(c) > 0) {
+      return domain::make_error("conflict",
+                                "This database already has users, so demo data was not added. Use an empty "
+                                "database (for example a new --database file) for the demo.");
+    }
+    DemoSummary summary;
+    std::mt19937 rng(20261122);
+    const std::array<domain::Id, 2> teams = {store::insert_team(c, "Team A", now),
+                                             store::insert_team(c, "Team B", now)};
+    std::array<domain::Id, 2> outreacher{}, lead{};
+    for (const auto& u : kUsers) {
+      domain::Id id = store::insert_user(c, domain::User{0, u.username, u.display_name, u.role, true, {}}, hash, now);
+      if (u.team >= 0) {
+        store::set_user_teams(c, id, {teams[u.team]});
+        (std::string(u.role) == "team_lead" ? lead : outreacher)[u.team] = id;
+      }
+      summary.usernames.push_back(u.username);
+    }
+
+    for (int i = 0; i < 200; ++i) {
+      const int t = i % 2;
+      const std::int64_t intake_day = today - 180 + (i * 179) / 199;
+      domain::SignalFields s;
+      s.intake_date = domain::date_from_day_number(intake_day);
+      s.reporter.kind = i % 3 == 0 ? "private_person" : "organisation";
+      if (s.reporter.kind == "organisation") {
+        s.reporter.organisation = pick(rng, kOrganisations);
+        s.reporter.function = "Consultant";
+        s.reporter.name = std::string(pick(rng, kFirstNames)) + " " + pick(rng, kSurnames);
+      } else {
+        s.reporter.name = std::string(pick(rng, kFirstNames)) + " " + pick(rng, kSurnames);
+        s.reporter.relation = "Neighbour";
+      }
+      s.reporter.phone = "06-0000" + std::to_string(1000 + i);
+      s.person.name = std::string(pick(rng, kFirstNames)) + " " + pick(rng, kSurnames);
+      s.person.address = std::string(pick(rng, kStreets)) + " " + std::to_string(roll(rng, 1, 200)) + ", Demostad";
+      s.person.sex = pick(rng, domain::vocab::sexes);
+      s.person.date_of_birth = domain::date_from_day_number(today - roll(rng, 20 * 365, 85 * 365));
+      s.relation_to_person = s.reporter.kind == "organisation" ? "Tenant of the corporation" : "Lives next door";
+      s.known_since = std::to_string(roll(rng, 1, 10)) + " years";
+      s.direct_reason = pick(rng, domain::vocab::direct_reasons);
+      if (s.direct_reason == "other") s.direct_reason_other = "Worried family member abroad";
+      s.tried_and_result = "Letters and two visits; no answer.";
+      s.what_would_help = "Someone who keeps coming by.";
+      s.whereabouts = "Usually at home; walks the dog in the morning.";
+      s.reporter_can_introduce = pick(rng, domain::vocab::reporter_can_introduce);
+      s.worker_gender_preference = pick(rng, domain::vocab::worker_gender_preferences);
+      s.may_contact_reporter = i % 4 != 0;
+      const int areas = roll(rng, 1, 3);
+      for (int k = 0; k < areas; ++k) {
+        std::string area = pick(rng, domain::vocab::problem_areas);
+        if (area == "other") continue;
+        if (std::find(s.problem_areas.begin(), s.problem_areas.end(), area) == s.problem_areas.end()) {
+          s.problem_areas.push_back(area);
+        }
+      }
+      s.person_aware = i % 5 == 0 ? "unknown" : "yes";
+      const std::int64_t created = now - (today - intake_day) * 86400;
+      const domain::Id taker = i % 3 == 0 ? lead[t] : outreacher[t];
+      const domain::Id person = store::insert_person(c, teams[t], s.person, created);
+      const domain::Id signal = store::insert_signal(c, teams[t], person, s, taker, created);
+      ++summary.signals;
+
+      // 80 outreach decisions (the even signals among the first 160), the newest others await a
+      // decision, the rest got another decision.
+      const bool outreach = i < 160 && i % 2 == 0;
+      const bool awaiting = i >= 150 && !outreach;
+      if (awaiting) continue;
+      const std::int64_t decided = created + 3 * 86400;
+      if (!outreach) {
+        static const std::array<const char*, 3> others = {"regular_help", "referral", "no_action"};
+        store::insert_decision(c, signal, domain::DecisionInput{pick(rng, others), "Discussed in the team meeting", {}},
+                               lead[t], decided, std::nullopt);
+        continue;
+      }
+      std::vector<domain::Id> workers = {outreacher[t]};
+      if (i % 3 == 0) workers.push_back(lead[t]);
+      const std::string reason = pick(rng, kReasons);
+      const domain::Id case_id = store::insert_case(c, teams[t], person, workers, lead[t], reason, decided);
+      store::insert_decision(c, signal, domain::DecisionInput{"outreach", reason, workers}, lead[t], decided, case_id);
+      ++summary.cases;
+      summary.contacts += add_contacts(c, rng, case_id, outreacher[t], intake_day + 4, today, now);
+      // A third of the cases are closed, spread over every closure reason; some were reopened before.
+      const int case_no = summary.cases;
+      if (case_no % 3 == 0) {
+        const auto& reasons = domain::vocab::closure_reasons;
+        domain::ClosureInput closure{std::string(reasons[(case_no / 3) % reasons.size()]), "Closed after review."};
+        store::close_case(c, case_id, closure, lead[t], now - 86400);
+      } else if (case_no % 10 == 1) {
+        store::close_case(c, case_id, domain::ClosureInput{"out_of_view", "Moved, address unknown."}, lead[t],
+                          now - 20 * 86400);
+        store::reopen_case(c, case_id, "New signal from the housing corporation", lead[t], now - 10 * 86400);
+      }
+    }
+    return summary;
+  });
+}
+
+}  // namespace voordeur::app

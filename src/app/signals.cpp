@@ -1,0 +1,103 @@
+#include "app/signals.h"
+
+#include "app/tx.h"
+#include "domain/rules.h"
+#include "domain/validation.h"
+#include "domain/vocabulary.h"
+
+namespace voordeur::app {
+namespace {
+
+domain::Error not_found() {
+  return domain::make_error("not_found", "This signal does not exist or belongs to another team.");
+}
+
+std::vector<domain::Id> team_ids(const domain::Actor& a) {
+  std::vector<domain::Id> ids;
+  for (const auto& t : a.teams) ids.push_back(t.id);
+  return ids;
+}
+
+}  // namespace
+
+domain::Result<store::SignalPage> SignalService::list(const domain::Actor& a, const std::string& status, int limit,
+                                                      int offset) {
+  store::SignalFilter f{team_ids(a), std::nullopt, limit, offset};
+  if (status != "all") {
+    if (!domain::vocab::contains(domain::vocab::signal_statuses, status)) {
+      return domain::validation_error(
+          {{"status", "unknown_value", "Choose awaiting_decision, decided or all."}});
+    }
+    f.status = status;
+  }
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<store::SignalPage> {
+    return store::list_signals(c, f);
+  });
+}
+
+domain::Result<domain::Signal> SignalService::create(const domain::Actor& a, std::optional<domain::Id> team_id,
+                                                     const domain::SignalFields& fields) {
+  if (!team_id) {
+    if (a.teams.size() != 1) {
+      if (a.teams.empty()) {
+        return domain::make_error("forbidden", "You are not a member of a team, so you cannot register signals.");
+      }
+      return domain::validation_error({{"team_id", "required", "Choose the team this signal is for."}});
+    }
+    team_id = a.teams.front().id;
+  }
+  if (!a.in_team(*team_id)) {
+    return domain::validation_error({{"team_id", "not_team_member", "Choose one of your own teams."}});
+  }
+  if (!domain::can_work_in_team(a, *team_id)) {
+    return domain::make_error("forbidden", "Only outreachers and team leads can register signals.");
+  }
+  if (auto errors = domain::validate_signal(fields); !errors.empty()) {
+    return domain::validation_error(std::move(errors));
+  }
+  const auto now = clock_.now();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Signal> {
+    domain::Id person = store::insert_person(c, *team_id, fields.person, now);
+    domain::Id id = store::insert_signal(c, *team_id, person, fields, a.user_id, now);
+    return *store::find_signal(c, id);
+  });
+}
+
+domain::Result<domain::Signal> SignalService::get(const domain::Actor& a, domain::Id id) {
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Signal> {
+    auto s = store::find_signal(c, id);
+    if (!s || !domain::can_see_team(a, s->team_id)) return not_found();
+    return std::move(*s);
+  });
+}
+
+domain::Result<DecisionOutcome> SignalService::decide(const domain::Actor& a, domain::Id id,
+                                                      const domain::DecisionInput& in) {
+  const auto now = clock_.now();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<DecisionOutcome> {
+    auto s = store::find_signal(c, id);
+    if (!s || !domain::can_see_team(a, s->team_id)) return not_found();
+    if (!domain::can_decide(a, s->team_id)) {
+      return domain::make_error("forbidden", "Only a team lead of this team can decide on a signal.");
+    }
+    if (auto errors = domain::validate_decision(in); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    if (auto conflict = domain::check_can_decide(*s)) return *conflict;
+    std::optional<domain::Id> case_id;
+    if (in.decision == "outreach") {
+      std::vector<domain::User> candidates;
+      for (domain::Id worker : in.assigned_worker_ids) {
+        if (auto u = store::find_user(c, worker)) candidates.push_back(std::move(*u));
+      }
+      if (auto errors = domain::check_assignees(in, candidates, s->team_id); !errors.empty()) {
+        return domain::validation_error(std::move(errors));
+      }
+      case_id = store::insert_case(c, s->team_id, s->person.id, in.assigned_worker_ids, a.user_id, in.reason, now);
+    }
+    store::insert_decision(c, id, in, a.user_id, now, case_id);
+    return DecisionOutcome{*store::find_signal(c, id), case_id};
+  });
+}
+
+}  // namespace voordeur::app

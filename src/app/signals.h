@@ -1,0 +1,39 @@
+// Use cases for signals (aanmeldingen) and team decisions. Every method checks team scoping
+// (another team's signal is not_found), the actor's role (forbidden), validates (validation_failed)
+// and runs its database work in one transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/clock.h"
+#include "domain/errors.h"
+#include "domain/model.h"
+#include "store/db.h"
+#include "store/repository.h"
+
+namespace voordeur::app {
+
+struct DecisionOutcome {
+  domain::Signal signal;
+  std::optional<domain::Id> case_id;
+};
+
+class SignalService {
+ public:
+  SignalService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // status: "awaiting_decision" | "decided" | "all".
+  domain::Result<store::SignalPage> list(const domain::Actor& a, const std::string& status, int limit, int offset);
+  // team_id may be empty when the actor is in exactly one team.
+  domain::Result<domain::Signal> create(const domain::Actor& a, std::optional<domain::Id> team_id,
+                                        const domain::SignalFields& fields);
+  domain::Result<domain::Signal> get(const domain::Actor& a, domain::Id id);
+  domain::Result<DecisionOutcome> decide(const domain::Actor& a, domain::Id id, const domain::DecisionInput& in);
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace voordeur::app

@@ -1,0 +1,39 @@
+// Input validation: every rule that makes an input acceptable, as pure functions returning the
+// list of field errors (empty = valid). Field names are the API's dotted paths.
+// Lengths are counted in Unicode code points; invalid UTF-8 is refused (code "invalid_type").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/errors.h"
+#include "domain/model.h"
+
+namespace voordeur::domain {
+
+namespace limits {
+inline constexpr std::size_t name = 200;
+inline constexpr std::size_t phone = 50;
+inline constexpr std::size_t address = 300;
+inline constexpr std::size_t short_text = 500;
+inline constexpr std::size_t long_text = 4000;
+inline constexpr std::size_t password_min = 12;
+inline constexpr std::size_t password_max = 200;
+}  // namespace limits
+
+std::vector<FieldError> validate_signal(const SignalFields& s);
+std::vector<FieldError> validate_decision(const DecisionInput& d);
+// now_local: the current local date-time "YYYY-MM-DDTHH:MM"; occurred_at may be at most one day later.
+std::vector<FieldError> validate_contact(const ContactFields& c, std::string_view now_local);
+std::vector<FieldError> validate_closure(const ClosureInput& c);
+std::vector<FieldError> validate_reopen(const std::string& reason);
+// Account fields; each checks one field and names it as given.
+std::vector<FieldError> validate_username(const std::string& username);
+std::vector<FieldError> validate_password(const std::string& password);
+std::vector<FieldError> validate_display_name(const std::string& display_name);
+std::vector<FieldError> validate_role(const std::string& role);
+std::vector<FieldError> validate_team_name(const std::string& name);
+
+}  // namespace voordeur::domain

@@ -1,0 +1,45 @@
+#include "domain/vocabulary.h"
+
+#include <algorithm>
+
+namespace voordeur::domain::vocab {
+
+const List roles{"outreacher", "team_lead", "admin"};
+const List reporter_kinds{"private_person", "organisation"};
+const List sexes{"male", "female", "unknown"};
+const List direct_reasons{"crisis", "powerlessness", "nuisance", "other"};
+const List problem_areas{"finances",
+                         "housing",
+                         "addiction",
+                         "health",
+                         "psychiatry",
+                         "loneliness",
+                         "daytime_activity",
+                         "self_care",
+                         "crime",
+                         "parenting",
+                         "prostitution",
+                         "nuisance",
+                         "aggressive_behaviour",
+                         "relationship_problems",
+                         "squalor",
+                         "other"};
+const List reporter_can_introduce{"yes", "no", "unknown"};
+const List worker_gender_preferences{"none", "male", "female"};
+const List person_aware{"yes", "no", "unknown"};
+const List decisions{"outreach", "regular_help", "referral", "no_action"};
+const List signal_statuses{"awaiting_decision", "decided"};
+const List case_statuses{"open", "closed"};
+const List contact_channels{"home_visit",   "doorbell",  "phone",          "letter_or_card",
+                            "text_message", "email",     "street",         "school_gate",
+                            "with_partner", "at_office", "case_conference"};
+const List contact_outcomes{"not_at_home",     "door_not_opened",  "brief_contact",       "conversation",
+                            "refused_contact", "appointment_made", "appointment_not_kept"};
+const List closure_reasons{"goal_reached",   "client_declines", "out_of_view", "referred",
+                           "no_added_value", "deceased",        "other"};
+
+bool contains(const List& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace voordeur::domain::vocab

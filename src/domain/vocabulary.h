@@ -1,0 +1,28 @@
+// The allowed values of every enumerated field, in the order the UI shows them (docs/api.md).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace voordeur::domain::vocab {
+
+using List = std::vector<std::string_view>;
+
+extern const List roles;                      // outreacher, team_lead, admin
+extern const List reporter_kinds;             // private_person, organisation
+extern const List sexes;                      // male, female, unknown
+extern const List direct_reasons;             // crisis, powerlessness, nuisance, other
+extern const List problem_areas;              // the 16 of seed 000 Bijlage 2
+extern const List reporter_can_introduce;     // yes, no, unknown
+extern const List worker_gender_preferences;  // none, male, female
+extern const List person_aware;               // yes, no, unknown
+extern const List decisions;                  // outreach, regular_help, referral, no_action
+extern const List signal_statuses;            // awaiting_decision, decided
+extern const List case_statuses;              // open, closed
+extern const List contact_channels;
+extern const List contact_outcomes;
+extern const List closure_reasons;
+
+bool contains(const List& list, std::string_view value);
+
+}  // namespace voordeur::domain::vocab

@@ -1,0 +1,24 @@
+#include "http/api.h"
+
+namespace voordeur::http {
+
+void register_routes(Router& router, Api& api) {
+  add_service_routes(router, api);
+  add_session_routes(router, api);
+  add_account_routes(router, api);
+  add_signal_routes(router, api);
+  add_case_routes(router, api);
+}
+
+domain::Result<app::SessionInfo> require_session(Api& api, const Request& req) {
+  auto session = api.auth.authenticate(req.cookie(kSessionCookie));
+  if (!session) return session;
+  const bool changes_state = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+  if (changes_state && !app::tokens_equal(req.header("x-csrf-token"), session->csrf_token)) {
+    return domain::make_error("csrf_failed",
+                              "The security token (X-CSRF-Token) is missing or wrong; reload the page and try again.");
+  }
+  return session;
+}
+
+}  // namespace voordeur::http

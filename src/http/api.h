@@ -1,0 +1,46 @@
+// The JSON API: the route table of /api/v1 plus /health and /ready, one file per resource
+// (*_routes.cpp). Handlers parse and validate the request into typed input (json_io.h), call one
+// use case in app/, and render the typed result or the error (errors.cpp maps codes to statuses).
+#pragma once
+
+#include <string>
+
+#include "app/accounts.h"
+#include "app/auth.h"
+#include "app/cases.h"
+#include "app/signals.h"
+#include "domain/errors.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "store/db.h"
+
+namespace voordeur::http {
+
+struct Api {
+  store::Database& db;
+  app::AuthService& auth;
+  app::AccountService& accounts;
+  app::SignalService& signals;
+  app::CaseService& cases;
+};
+
+inline constexpr const char* kSessionCookie = "voordeur_session";
+
+void register_routes(Router& router, Api& api);
+
+// Per resource, called by register_routes.
+void add_service_routes(Router& router, Api& api);
+void add_session_routes(Router& router, Api& api);
+void add_account_routes(Router& router, Api& api);
+void add_signal_routes(Router& router, Api& api);
+void add_case_routes(Router& router, Api& api);
+
+// The logged-in session for a request: the cookie must name a live session, and requests that
+// change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.
+domain::Result<app::SessionInfo> require_session(Api& api, const Request& req);
+
+// The problem+json response for an error value (the one code -> status table).
+Response error_response(const domain::Error& e);
+int status_of(const std::string& code);
+
+}  // namespace voordeur::http

@@ -1,0 +1,64 @@
+#include "http/route_util.h"
+
+namespace voordeur::http {
+
+void add_case_routes(Router& router, Api& api) {
+  router.add("GET", "/api/v1/cases", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
+               app::CaseQuery q;
+               if (req.has_query_param("scope")) q.scope = req.query_param("scope");
+               if (req.has_query_param("status")) q.status = req.query_param("status");
+               if (req.has_query_param("sort")) q.sort = req.query_param("sort");
+               q.order = req.query_param("order");
+               auto paging = read_paging(req);
+               if (!paging) return error_response(paging.error());
+               q.limit = paging->limit;
+               q.offset = paging->offset;
+               return reply(api.cases.list(s.actor, q), 200, [](const store::CasePage& page) {
+                 return json{{"items", to_json_list(page.items)}, {"total", page.total}};
+               });
+             }));
+
+  router.add("GET", "/api/v1/cases/{id}", with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               return reply(api.cases.get(s.actor, *id), 200, [](const domain::Case& c) { return to_json(c); });
+             }));
+
+  router.add("GET", "/api/v1/cases/{id}/contacts",
+             with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               return reply(api.cases.contacts(s.actor, *id), 200,
+                            [](const std::vector<domain::Contact>& v) { return json{{"items", to_json_list(v)}}; });
+             }));
+
+  router.add("POST", "/api/v1/cases/{id}/contacts",
+             with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto in = read_input(req, read_contact);
+               if (!in) return error_response(in.error());
+               return reply(api.cases.add_contact(s.actor, *id, in.value()), 201,
+                            [](const domain::Contact& c) { return to_json(c); });
+             }));
+
+  router.add("POST", "/api/v1/cases/{id}/closure",
+             with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto in = read_input(req, read_closure);
+               if (!in) return error_response(in.error());
+               return reply(api.cases.close(s.actor, *id, in.value()), 200, [](const domain::Case& c) { return to_json(c); });
+             }));
+
+  router.add("POST", "/api/v1/cases/{id}/reopen",
+             with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto in = read_input(req, [](FieldReader& r) { return r.text("reason"); });
+               if (!in) return error_response(in.error());
+               return reply(api.cases.reopen(s.actor, *id, in.value()), 200, [](const domain::Case& c) { return to_json(c); });
+             }));
+}
+
+}  // namespace voordeur::http

@@ -1,0 +1,66 @@
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "http/api.h"
+#include "http/json_io.h"
+#include "http/server.h"
+
+namespace voordeur::http {
+namespace {
+
+struct CodeInfo {
+  std::string_view code;
+  int status;
+  std::string_view title;
+};
+
+// The one table from error code to HTTP status (docs/api.md lists the same).
+constexpr std::array kCodes = {
+    CodeInfo{"invalid_json", 400, "Invalid JSON"},
+    CodeInfo{"bad_request", 400, "Bad request"},
+    CodeInfo{"validation_failed", 422, "Validation failed"},
+    CodeInfo{"unauthenticated", 401, "Not logged in"},
+    CodeInfo{"session_expired", 401, "Session expired"},
+    CodeInfo{"invalid_credentials", 401, "Invalid credentials"},
+    CodeInfo{"csrf_failed", 403, "CSRF check failed"},
+    CodeInfo{"forbidden", 403, "Forbidden"},
+    CodeInfo{"not_found", 404, "Not found"},
+    CodeInfo{"method_not_allowed", 405, "Method not allowed"},
+    CodeInfo{"conflict", 409, "Conflict"},
+    CodeInfo{"case_closed", 409, "Case closed"},
+    CodeInfo{"case_open", 409, "Case open"},
+    CodeInfo{"payload_too_large", 413, "Payload too large"},
+    CodeInfo{"unsupported_media_type", 415, "Unsupported media type"},
+    CodeInfo{"rate_limited", 429, "Too many requests"},
+    CodeInfo{"unavailable", 503, "Service unavailable"},
+    CodeInfo{"not_ready", 503, "Not ready"},
+};
+
+const CodeInfo& info_of(const std::string& code) {
+  static constexpr CodeInfo internal{"internal", 500, "Internal error"};
+  for (const auto& c : kCodes) {
+    if (c.code == code) return c;
+  }
+  return internal;
+}
+
+}  // namespace
+
+int status_of(const std::string& code) { return info_of(code).status; }
+
+Response error_response(const domain::Error& e) {
+  const CodeInfo& info = info_of(e.code);
+  Response res = problem(info.status, std::string(info.code), std::string(info.title), e.message);
+  if (!e.fields.empty()) {
+    json body = json::parse(res.body);
+    json errors = json::array();
+    for (const auto& f : e.fields) errors.push_back({{"field", f.field}, {"code", f.code}, {"message", f.message}});
+    body["errors"] = std::move(errors);
+    res.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  if (e.retry_after_seconds > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
+  return res;
+}
+
+}  // namespace voordeur::http

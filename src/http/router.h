@@ -1,0 +1,50 @@
+// Route table: (method, pattern) -> handler. Patterns are literal segments and `{name}`
+// parameters, e.g. "/api/v1/cases/{id}/contacts". The table is the single source of truth for what
+// the API offers; the OpenAPI test compares it with openapi.json.
+//
+// Thread safety: build the table before the server starts; match() is const and safe from any thread.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace voordeur::http {
+
+using PathParams = std::map<std::string, std::string>;
+using Handler = std::function<Response(const Request&, const PathParams&)>;
+
+struct RouteOptions {
+  // Runs on the small pool for expensive work (password hashing) instead of the request pool.
+  bool slow = false;
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  RouteOptions options;
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Handler handler, RouteOptions options = {});
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route for this path and method
+    PathParams params;
+    bool path_known = false;  // true when some route matches the path with another method (405)
+  };
+  Match match(const std::string& method, const std::string& path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace voordeur::http

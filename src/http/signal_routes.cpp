@@ -1,0 +1,40 @@
+#include "http/route_util.h"
+
+namespace voordeur::http {
+
+void add_signal_routes(Router& router, Api& api) {
+  router.add("GET", "/api/v1/signals", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
+               auto paging = read_paging(req);
+               if (!paging) return error_response(paging.error());
+               std::string status = req.has_query_param("status") ? req.query_param("status") : "all";
+               return reply(api.signals.list(s.actor, status, paging->limit, paging->offset), 200, [](const store::SignalPage& page) {
+                 return json{{"items", to_json_list(page.items)}, {"total", page.total}};
+               });
+             }));
+
+  router.add("POST", "/api/v1/signals", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
+               auto in = read_input(req, [](FieldReader& r) { return std::pair{r.opt_id("team_id"), read_signal(r)}; });
+               if (!in) return error_response(in.error());
+               return reply(api.signals.create(s.actor, in->first, in->second), 201,
+                            [](const domain::Signal& sig) { return to_json(sig); });
+             }));
+
+  router.add("GET", "/api/v1/signals/{id}", with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               return reply(api.signals.get(s.actor, *id), 200, [](const domain::Signal& sig) { return to_json(sig); });
+             }));
+
+  router.add("POST", "/api/v1/signals/{id}/decision",
+             with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto in = read_input(req, read_decision);
+               if (!in) return error_response(in.error());
+               return reply(api.signals.decide(s.actor, *id, in.value()), 201, [](const app::DecisionOutcome& o) {
+                 return json{{"signal", to_json(o.signal)}, {"case_id", o.case_id ? json(*o.case_id) : json(nullptr)}};
+               });
+             }));
+}
+
+}  // namespace voordeur::http

@@ -1,0 +1,120 @@
+// The queries of Voordeur, written once in portable SQL over store::Connection (db.h), so the
+// SQLite and the PostgreSQL back end run the same code paths. Functions map rows to and from the
+// domain model (domain/model.h). They do not check permissions or validate input: app/ does that
+// before calling, inside the transaction it opened. All functions throw DbError on failure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/model.h"
+#include "store/db.h"
+
+namespace voordeur::store {
+
+using domain::Id;
+
+// ---- teams and users
+std::vector<domain::TeamRef> list_teams(Connection& c);
+std::optional<domain::TeamRef> find_team(Connection& c, Id team_id);
+Id insert_team(Connection& c, const std::string& name, std::int64_t now);  // unique_violation on duplicate name
+
+struct UserWithHash {
+  domain::User user;
+  std::string password_hash;
+};
+std::optional<UserWithHash> find_user_by_username(Connection& c, const std::string& username);
+std::optional<domain::User> find_user(Connection& c, Id user_id);  // with teams
+std::vector<domain::User> list_users(Connection& c);               // with teams, by username
+std::vector<domain::User> team_members(Connection& c, Id team_id); // with teams, by display name
+Id insert_user(Connection& c, const domain::User& u, const std::string& password_hash, std::int64_t now);
+// Updates display_name, role, active.
+void update_user(Connection& c, const domain::User& u);
+void set_password_hash(Connection& c, Id user_id, const std::string& password_hash);
+void set_user_teams(Connection& c, Id user_id, const std::vector<Id>& team_ids);
+std::int64_t count_users(Connection& c);
+
+// ---- sessions (token and CSRF token stored as given; app stores a hash of the session token)
+struct SessionRow {
+  Id id = 0;
+  Id user_id = 0;
+  std::string csrf_token;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+};
+void insert_session(Connection& c, const std::string& token_hash, Id user_id, const std::string& csrf_token,
+                    std::int64_t now);
+std::optional<SessionRow> find_session(Connection& c, const std::string& token_hash);
+void touch_session(Connection& c, Id session_id, std::int64_t now);
+void delete_session(Connection& c, Id session_id);
+void delete_user_sessions(Connection& c, Id user_id);
+// Removes sessions idle since before idle_cutoff or created before absolute_cutoff; returns count.
+std::int64_t delete_expired_sessions(Connection& c, std::int64_t idle_cutoff, std::int64_t absolute_cutoff);
+
+// ---- signals
+Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_t now);
+Id insert_signal(Connection& c, Id team_id, Id person_id, const domain::SignalFields& s, Id taken_by,
+                 std::int64_t now);
+// Full signal with person, taken_by, decisions (oldest first). nullopt when the id does not exist.
+std::optional<domain::Signal> find_signal(Connection& c, Id signal_id);
+std::optional<Id> signal_team(Connection& c, Id signal_id);
+
+struct SignalFilter {
+  std::vector<Id> team_ids;           // only these teams (empty: none)
+  std::optional<std::string> status;  // awaiting_decision | decided; nullopt: all
+  int limit = 50;
+  int offset = 0;
+};
+struct SignalPage {
+  std::vector<domain::SignalSummary> items;  // newest intake_date first, then newest id
+  std::int64_t total = 0;
+};
+SignalPage list_signals(Connection& c, const SignalFilter& f);
+// Adds a decision row and sets the signal's status to decided (and its case_id when given).
+Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, Id decided_by, std::int64_t now,
+                   std::optional<Id> case_id);
+
+// ---- cases
+// Opens a case for the person with the assigned workers and an "opened" event (reason = decision reason).
+Id insert_case(Connection& c, Id team_id, Id person_id, const std::vector<Id>& worker_ids, Id actor,
+               const std::string& reason, std::int64_t now);
+std::optional<Id> case_team(Connection& c, Id case_id);
+std::optional<std::string> case_status(Connection& c, Id case_id);
+// Full case: person, workers, signals, opening decision, contacts (newest first), closure, events.
+// days_since_last_contact is left empty (app derives it from the clock).
+std::optional<domain::Case> find_case(Connection& c, Id case_id);
+
+enum class CaseSort { days_since_contact, next_attempt };
+struct CaseFilter {
+  std::vector<Id> team_ids;            // only these teams (empty: none)
+  std::optional<Id> assigned_worker;   // scope=mine
+  std::optional<std::string> status;   // open | closed; nullopt: all
+  CaseSort sort = CaseSort::days_since_contact;
+  bool descending = true;
+  int limit = 50;
+  int offset = 0;
+};
+struct CasePage {
+  std::vector<domain::CaseSummary> items;
+  std::int64_t total = 0;
+};
+// Sorting: days_since_contact descending = never contacted first, then oldest last_contact_at first;
+// ascending is the exact reverse. next_attempt ascending = earliest next_attempt_date first, cases
+// without one last; descending is the exact reverse. Ties by id ascending.
+CasePage list_cases(Connection& c, const CaseFilter& f);
+
+// Inserts the contact and recomputes the case's last_contact_at (latest occurred_at),
+// next_attempt_date (of the contact with the latest occurred_at, ties: highest id) and contact_count.
+Id insert_contact(Connection& c, Id case_id, const domain::ContactFields& ct, Id created_by, std::int64_t now);
+std::optional<domain::Contact> find_contact(Connection& c, Id contact_id);
+std::vector<domain::Contact> list_contacts(Connection& c, Id case_id);  // newest occurred_at first, then id desc
+
+// Sets status closed with reason/note/closed_by/closed_at and adds a "closed" event.
+void close_case(Connection& c, Id case_id, const domain::ClosureInput& in, Id actor, std::int64_t now);
+// Sets status open, clears the closure fields, adds a "reopened" event with the reason.
+void reopen_case(Connection& c, Id case_id, const std::string& reason, Id actor, std::int64_t now);
+
+}  // namespace voordeur::store

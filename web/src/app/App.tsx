@@ -1,0 +1,133 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Page } from '../components/Page';
+import { LoadState } from '../components/LoadState';
+import { currentSession, logout } from '../features/auth/api/session';
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { AdminPage } from '../features/admin/components/AdminPage';
+import { CaseListPage } from '../features/cases/components/CaseListPage';
+import { CasePage } from '../features/cases/components/CasePage';
+import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
+import { SignalFormPage } from '../features/signals/components/SignalFormPage';
+import { SignalListPage } from '../features/signals/components/SignalListPage';
+import { langStore, t } from '../i18n';
+import { onUnauthorized } from '../lib/api';
+import { match, navigate, useRoute, type Route } from '../lib/router';
+import { loginReasonStore, sessionStore, type User } from '../lib/session';
+import { clearStaleStatus, statusStore } from '../lib/status';
+import { useStore } from '../lib/store';
+import { Header } from './Header';
+
+/** Where a user starts: outreachers at their caseload, team leads at the signals, admins at users. */
+export function homePath(user: User): string {
+  if (user.teams.length === 0) return user.role === 'admin' ? '/admin/users' : '/cases/mine';
+  return user.role === 'team_lead' ? '/signals' : '/cases/mine';
+}
+
+function NotFound() {
+  return (
+    <Page title={t('app.notFound')}>
+      <p>
+        <a href="#/">{t('app.name')}</a>
+      </p>
+    </Page>
+  );
+}
+
+function positiveId(raw: string | undefined): number | null {
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+function Routes({ route, user }: { route: Route; user: User }) {
+  const { path, query } = route;
+  const isAdmin = user.role === 'admin';
+
+  if (path === '/' || path === '/login') return null;
+  if (path === '/signals') return <SignalListPage query={query} />;
+  if (path === '/signals/new') return <SignalFormPage user={user} />;
+  const signal = match('/signals/:id', path);
+  if (signal && positiveId(signal.id)) return <SignalDetailPage id={positiveId(signal.id)!} user={user} />;
+  if (path === '/cases/mine') return <CaseListPage scope="mine" query={query} />;
+  if (path === '/cases/team') return <CaseListPage scope="team" query={query} />;
+  const kase = match('/cases/:id', path);
+  if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} />;
+  if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;
+  if (isAdmin && path === '/admin/teams') return <AdminPage section="teams" />;
+  return <NotFound />;
+}
+
+export function App() {
+  useStore(langStore);
+  const user = useStore(sessionStore);
+  const status = useStore(statusStore);
+  const route = useRoute();
+  const previousPath = useRef<string | null>(null);
+
+  useEffect(() => {
+    onUnauthorized((code) => {
+      loginReasonStore.set(code === 'session_expired' ? 'session_expired' : 'unauthenticated');
+      sessionStore.set(null);
+    });
+    currentSession().then(
+      (found) => sessionStore.set(found),
+      () => sessionStore.set(null),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (user && (route.path === '/' || route.path === '/login')) navigate(homePath(user));
+  }, [user, route.path]);
+
+  // On a page change: drop old status messages, scroll up and put focus on the new heading so
+  // screen reader users hear where they are. Filter changes (same path) leave focus alone.
+  useEffect(() => {
+    const first = previousPath.current === null;
+    const changed = previousPath.current !== route.path;
+    previousPath.current = route.path;
+    if (first || !changed) return;
+    clearStaleStatus();
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => document.getElementById('page-title')?.focus());
+  }, [route.path]);
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } finally {
+      loginReasonStore.set('logged_out');
+      sessionStore.set(null);
+      navigate('/');
+    }
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('app.skipLink')}
+      </a>
+      <Header user={user ?? null} path={route.path} onLogout={onLogout} />
+      <main id="main" tabIndex={-1} class="main">
+        <div class="status-region" role="status" aria-live="polite">
+          {status.text && (
+            <p class="notice notice--success" key={status.seq}>
+              {status.text}
+            </p>
+          )}
+        </div>
+        {user === undefined && <LoadState loading error={null} />}
+        {user === null && (
+          <LoginPage
+            onLoggedIn={(u) => {
+              sessionStore.set(u);
+              if (route.path === '/' || route.path === '/login') navigate(homePath(u));
+            }}
+          />
+        )}
+        {user && <Routes route={route} user={user} />}
+      </main>
+    </>
+  );
+}

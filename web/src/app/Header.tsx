@@ -1,0 +1,76 @@
+import { t, setLang, langStore, type Lang } from '../i18n';
+import { href } from '../lib/router';
+import type { User } from '../lib/session';
+import { useStore } from '../lib/store';
+
+interface HeaderProps {
+  user: User | null;
+  path: string;
+  onLogout: () => void;
+}
+
+function NavLink({ to, path, children }: { to: string; path: string; children: string }) {
+  const current = path === to || path.startsWith(`${to}/`);
+  return (
+    <li>
+      <a href={href(to)} aria-current={current ? 'page' : undefined}>
+        {children}
+      </a>
+    </li>
+  );
+}
+
+export function Header({ user, path, onLogout }: HeaderProps) {
+  const lang = useStore(langStore);
+  const other: Lang = lang === 'nl' ? 'en' : 'nl';
+  const inTeam = !!user && user.teams.length > 0;
+
+  return (
+    <header class="site-header">
+      <div class="header-bar">
+        <div class="brand">
+          <a class="brand-name" href={href('/')}>
+            {t('app.name')}
+          </a>
+          {user && <span class="brand-user">{t('header.user', { name: user.display_name })}</span>}
+        </div>
+        <div class="header-tools">
+          <button type="button" class="link-button" lang={other} onClick={() => setLang(other)}>
+            {t('header.switchLanguage')}
+          </button>
+          {user && (
+            <button type="button" class="link-button" onClick={onLogout}>
+              {t('header.logout')}
+            </button>
+          )}
+        </div>
+      </div>
+      {user && (
+        <nav class="site-nav" aria-label={t('nav.label')}>
+          <ul>
+            {inTeam && (
+              <NavLink to="/signals" path={path}>
+                {t('nav.signals')}
+              </NavLink>
+            )}
+            {inTeam && (
+              <NavLink to="/cases/mine" path={path}>
+                {t('nav.myCases')}
+              </NavLink>
+            )}
+            {inTeam && (
+              <NavLink to="/cases/team" path={path}>
+                {t('nav.teamCases')}
+              </NavLink>
+            )}
+            {user.role === 'admin' && (
+              <NavLink to="/admin" path={path}>
+                {t('nav.admin')}
+              </NavLink>
+            )}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

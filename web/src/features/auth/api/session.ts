@@ -1,0 +1,30 @@
+import { ApiError, api, setCsrfToken } from '../../../lib/api';
+import type { SessionBody, User } from '../../../lib/session';
+
+/** POST /api/v1/session. Keeps the CSRF token for later state-changing requests. */
+export async function login(username: string, password: string): Promise<User> {
+  const body = await api.post<SessionBody>('/session', { username, password }, { redirectOn401: false });
+  setCsrfToken(body.csrf_token);
+  return body.user;
+}
+
+/** GET /api/v1/session: the signed-in user after a page reload, or null when there is no session. */
+export async function currentSession(): Promise<User | null> {
+  try {
+    const body = await api.get<SessionBody>('/session', { redirectOn401: false });
+    setCsrfToken(body.csrf_token);
+    return body.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** DELETE /api/v1/session. */
+export async function logout(): Promise<void> {
+  try {
+    await api.del<void>('/session');
+  } finally {
+    setCsrfToken(null);
+  }
+}

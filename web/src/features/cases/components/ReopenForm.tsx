@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import {Form, FormError, TextArea } from '../../../components/fields';
+import { useForm } from '../../../components/useForm';
+import { t } from '../../../i18n';
+import { MAX } from '../../../lib/limits';
+import { announce } from '../../../lib/status';
+import { reopenCase, type Case } from '../api/cases';
+import { validateReopen } from '../contact-form';
+
+export function ReopenForm({ caseId, onReopened }: { caseId: number; onReopened: (updated: Case) => void }) {
+  const [reason, setReason] = useState('');
+  const form = useForm('reopen');
+
+  const onSubmit = () => {
+    void form.submit(
+      () => validateReopen(reason),
+      async () => {
+        const updated = await reopenCase(caseId, reason.trim());
+        announce(t('reopenForm.saved'));
+        setReason('');
+        onReopened(updated);
+      },
+    );
+  };
+
+  return (
+    <section class="panel panel--accent" aria-labelledby="reopen-title">
+      <h2 id="reopen-title">{t('reopenForm.title')}</h2>
+      <Form form={form} onSubmit={onSubmit}>
+        <FormError message={form.formError} />
+        <TextArea
+          path="reason"
+          label={t('reopenForm.reason')}
+          required
+          rows={2}
+          maxLength={MAX.short}
+          value={reason}
+          onValue={setReason}
+          error={form.errors.reason}
+        />
+        <button type="submit" class="button">
+          {form.busy ? t('form.sending') : t('reopenForm.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

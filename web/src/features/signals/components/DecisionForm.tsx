@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import {CheckboxGroup, Form, FormError, RadioGroup, TextArea } from '../../../components/fields';
+import { useForm, type Errors } from '../../../components/useForm';
+import { useLoad } from '../../../components/useLoad';
+import { t } from '../../../i18n';
+import type { Decision } from '../../../lib/enums';
+import { enumOptions } from '../../../lib/labels';
+import { MAX } from '../../../lib/limits';
+import { announce } from '../../../lib/status';
+import { decideSignal, teamMembers, type Signal } from '../api/signals';
+
+interface DecisionFormProps {
+  signal: Signal;
+  onDecided: (signal: Signal) => void;
+}
+
+/** For the team lead: outreach (with one or two workers), regular help, referral or no action. */
+export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
+  const [decision, setDecision] = useState<Decision | ''>('');
+  const [reason, setReason] = useState('');
+  const [workers, setWorkers] = useState<string[]>([]);
+  const members = useLoad(() => teamMembers(signal.team_id), String(signal.team_id));
+  const form = useForm('decision');
+
+  const workerOptions = (members.data?.items ?? [])
+    .filter((m) => m.role === 'outreacher' || m.role === 'team_lead')
+    .map((m) => ({ value: String(m.id), label: m.display_name }));
+
+  const validate = (): Errors => {
+    const errors: Errors = {};
+    if (!decision) errors.decision = t('fieldError.requiredChoice');
+    if (!reason.trim()) errors.reason = t('fieldError.required');
+    else if (reason.length > MAX.short) errors.reason = t('fieldError.too_long', { max: MAX.short });
+    if (decision === 'outreach' && (workers.length < 1 || workers.length > 2)) {
+      errors.assigned_worker_ids = t('fieldError.workersCount');
+    }
+    return errors;
+  };
+
+  const onSubmit = () => {
+    void form.submit(validate, async () => {
+      const result = await decideSignal(signal.id, {
+        decision: decision as Decision,
+        reason: reason.trim(),
+        assigned_worker_ids: decision === 'outreach' ? workers.map(Number) : [],
+      });
+      announce(t(result.case_id !== null ? 'decisionForm.savedWithCase' : 'decisionForm.saved'));
+      setDecision('');
+      setReason('');
+      setWorkers([]);
+      onDecided(result.signal);
+    });
+  };
+
+  return (
+    <section class="panel" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('decisionForm.title')}</h2>
+      <Form form={form} onSubmit={onSubmit}>
+        <FormError message={form.formError} />
+        <RadioGroup
+          path="decision"
+          label={t('decisionForm.decision')}
+          required
+          value={decision}
+          options={enumOptions('decision')}
+          onValue={setDecision}
+          error={form.errors.decision}
+        />
+        <TextArea
+          path="reason"
+          label={t('decisionForm.reason')}
+          required
+          rows={2}
+          maxLength={MAX.short}
+          value={reason}
+          onValue={setReason}
+          error={form.errors.reason}
+        />
+        {decision === 'outreach' &&
+          (workerOptions.length > 0 ? (
+            <CheckboxGroup
+              path="assigned_worker_ids"
+              label={t('decisionForm.workers')}
+              required
+              values={workers}
+              options={workerOptions}
+              onValues={setWorkers}
+              error={form.errors.assigned_worker_ids}
+            />
+          ) : (
+            !members.loading && <p class="notice">{t('decisionForm.noWorkers')}</p>
+          ))}
+        <button type="submit" class="button">
+          {form.busy ? t('form.sending') : t('decisionForm.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/** The enumerations of the API (docs/api.md), in the order the paper form and the UI show them. */
+
+export const ROLES = ['outreacher', 'team_lead', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REPORTER_KINDS = ['private_person', 'organisation'] as const;
+export type ReporterKind = (typeof REPORTER_KINDS)[number];
+
+export const SEXES = ['male', 'female', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const DIRECT_REASONS = ['crisis', 'powerlessness', 'nuisance', 'other'] as const;
+export type DirectReason = (typeof DIRECT_REASONS)[number];
+
+export const PROBLEM_AREAS = [
+  'finances',
+  'housing',
+  'addiction',
+  'health',
+  'psychiatry',
+  'loneliness',
+  'daytime_activity',
+  'self_care',
+  'crime',
+  'parenting',
+  'prostitution',
+  'nuisance',
+  'aggressive_behaviour',
+  'relationship_problems',
+  'squalor',
+  'other',
+] as const;
+export type ProblemArea = (typeof PROBLEM_AREAS)[number];
+
+export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
+export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
+
+export const GENDER_PREFERENCES = ['none', 'male', 'female'] as const;
+export type GenderPreference = (typeof GENDER_PREFERENCES)[number];
+
+export const DECISIONS = ['outreach', 'regular_help', 'referral', 'no_action'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const SIGNAL_STATUSES = ['awaiting_decision', 'decided'] as const;
+export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CHANNELS = [
+  'home_visit',
+  'doorbell',
+  'phone',
+  'letter_or_card',
+  'text_message',
+  'email',
+  'street',
+  'school_gate',
+  'with_partner',
+  'at_office',
+  'case_conference',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OUTCOMES = [
+  'not_at_home',
+  'door_not_opened',
+  'brief_contact',
+  'conversation',
+  'refused_contact',
+  'appointment_made',
+  'appointment_not_kept',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const CLOSURE_REASONS = [
+  'goal_reached',
+  'client_declines',
+  'out_of_view',
+  'referred',
+  'no_added_value',
+  'deceased',
+  'other',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const CASE_EVENT_KINDS = ['opened', 'closed', 'reopened'] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

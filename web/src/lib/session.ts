@@ -1,0 +1,30 @@
+import type { Role } from './enums';
+import { createStore } from './store';
+
+export interface TeamRef {
+  id: number;
+  name: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  teams: TeamRef[];
+}
+
+export interface SessionBody {
+  user: User;
+  csrf_token: string;
+}
+
+/** `undefined` while the first session probe runs, `null` when signed out. */
+export const sessionStore = createStore<User | null | undefined>(undefined);
+
+/** Why the user landed on the login page: shown there as a notice. */
+export const loginReasonStore = createStore<'session_expired' | 'unauthenticated' | 'logged_out' | null>(null);
+
+export function isTeamLeadOf(user: User, teamId: number): boolean {
+  return user.role === 'team_lead' && user.teams.some((team) => team.id === teamId);
+}
