@@ -107,7 +107,12 @@ browser_suite() {
     kill "$server" 2>/dev/null
     return 1
   fi
-  (cd tests/browser && VOORDEUR_BASE_URL="http://127.0.0.1:$port" node --test --test-reporter=spec)
+  # The browser tests use the server at VOORDEUR_URL; their npm test script names the test files.
+  if has_npm_script tests/browser test; then
+    (cd tests/browser && VOORDEUR_URL="http://127.0.0.1:$port" npm test)
+  else
+    (cd tests/browser && VOORDEUR_URL="http://127.0.0.1:$port" node --test)
+  fi
   local rc=$?
   kill "$server" 2>/dev/null
   wait "$server" 2>/dev/null
@@ -144,7 +149,7 @@ if [ $pg_ok = yes ]; then
 fi
 
 if [ -f tests/browser/package.json ]; then
-  export -f browser_suite free_port wait_health
+  export -f browser_suite free_port wait_health has_npm_script
   export binary root work
   run_suite "browser (sqlite, demo data)" 1800 bash -c browser_suite
 else

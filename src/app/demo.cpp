@@ -121,7 +121,7 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
     }
 
     for (int i = 0; i < 200; ++i) {
-      const int t = i % 2;
+      const int t = (i / 2) % 2;  // alternate teams in pairs, so both get outreach cases
       const std::int64_t intake_day = today - 180 + (i * 179) / 199;
       domain::SignalFields s;
       s.intake_date = domain::date_from_day_number(intake_day);
@@ -182,7 +182,9 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       const domain::Id case_id = store::insert_case(c, teams[t], person, workers, lead[t], reason, decided);
       store::insert_decision(c, signal, domain::DecisionInput{"outreach", reason, workers}, lead[t], decided, case_id);
       ++summary.cases;
-      summary.contacts += add_contacts(c, rng, case_id, outreacher[t], intake_day + 4, today, now);
+      // Older cases start their (recent) contact history at most 45 days ago.
+      summary.contacts +=
+          add_contacts(c, rng, case_id, outreacher[t], std::max(intake_day + 4, today - 45), today, now);
       // A third of the cases are closed, spread over every closure reason; some were reopened before.
       const int case_no = summary.cases;
       if (case_no % 3 == 0) {

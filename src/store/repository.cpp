@@ -223,8 +223,9 @@ Id insert_team(Connection& c, const std::string& name, std::int64_t now) {
 }
 
 std::optional<UserWithHash> find_user_by_username(Connection& c, const std::string& username) {
-  const auto rs = c.query("SELECT " + std::string(kUserColumns) + ", u.password_hash FROM users u WHERE u.username = $1",
-                          {username});
+  static const std::string sql =
+      "SELECT " + std::string(kUserColumns) + ", u.password_hash FROM users u WHERE u.username = $1";
+  const auto rs = c.query(sql, {username});
   if (rs.rows.empty()) return std::nullopt;
   UserWithHash out{user_from_row(rs.rows[0]), rs.rows[0].text(5)};
   out.user.teams = teams_of_user(c, out.user.id);
@@ -232,7 +233,8 @@ std::optional<UserWithHash> find_user_by_username(Connection& c, const std::stri
 }
 
 std::optional<domain::User> find_user(Connection& c, Id user_id) {
-  const auto rs = c.query("SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id = $1", {user_id});
+  static const std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id = $1";
+  const auto rs = c.query(sql, {user_id});
   if (rs.rows.empty()) return std::nullopt;
   auto u = user_from_row(rs.rows[0]);
   u.teams = teams_of_user(c, u.id);
@@ -240,7 +242,8 @@ std::optional<domain::User> find_user(Connection& c, Id user_id) {
 }
 
 std::vector<domain::User> list_users(Connection& c) {
-  const auto rs = c.query("SELECT " + std::string(kUserColumns) + " FROM users u ORDER BY u.username");
+  static const std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users u ORDER BY u.username";
+  const auto rs = c.query(sql);
   std::vector<domain::User> out;
   out.reserve(rs.rows.size());
   for (const auto& r : rs.rows) out.push_back(user_from_row(r));
@@ -250,10 +253,10 @@ std::vector<domain::User> list_users(Connection& c) {
 }
 
 std::vector<domain::User> team_members(Connection& c, Id team_id) {
-  const auto rs = c.query("SELECT " + std::string(kUserColumns) +
-                              " FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = $1 "
-                              "ORDER BY u.display_name, u.id",
-                          {team_id});
+  static const std::string sql = "SELECT " + std::string(kUserColumns) +
+                                 " FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = $1 "
+                                 "ORDER BY u.display_name, u.id";
+  const auto rs = c.query(sql, {team_id});
   std::vector<domain::User> out;
   out.reserve(rs.rows.size());
   for (const auto& r : rs.rows) out.push_back(user_from_row(r));
@@ -265,9 +268,10 @@ std::vector<domain::User> team_members(Connection& c, Id team_id) {
 }
 
 Id insert_user(Connection& c, const domain::User& u, const std::string& password_hash, std::int64_t now) {
-  const Id id = c.query("INSERT INTO users (username, display_name, role, password_hash, active, created_at) "
-                        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                        {u.username, u.display_name, u.role, password_hash, flag(u.active), now})
+  const Id id = c.query(
+                     "INSERT INTO users (username, display_name, role, password_hash, active, created_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                     {u.username, u.display_name, u.role, password_hash, flag(u.active), now})
                     .rows.at(0)
                     .integer(0);
   std::vector<Id> team_ids;
@@ -302,9 +306,10 @@ std::int64_t count_users(Connection& c) { return c.query("SELECT COUNT(*) FROM u
 
 void insert_session(Connection& c, const std::string& token_hash, Id user_id, const std::string& csrf_token,
                     std::int64_t now) {
-  c.query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) "
-          "VALUES ($1, $2, $3, $4, $4)",
-          {token_hash, user_id, csrf_token, now});
+  c.query(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) "
+      "VALUES ($1, $2, $3, $4, $4)",
+      {token_hash, user_id, csrf_token, now});
 }
 
 std::optional<SessionRow> find_session(Connection& c, const std::string& token_hash) {
@@ -321,9 +326,7 @@ void touch_session(Connection& c, Id session_id, std::int64_t now) {
 
 void delete_session(Connection& c, Id session_id) { c.query("DELETE FROM sessions WHERE id = $1", {session_id}); }
 
-void delete_user_sessions(Connection& c, Id user_id) {
-  c.query("DELETE FROM sessions WHERE user_id = $1", {user_id});
-}
+void delete_user_sessions(Connection& c, Id user_id) { c.query("DELETE FROM sessions WHERE user_id = $1", {user_id}); }
 
 std::int64_t delete_expired_sessions(Connection& c, std::int64_t idle_cutoff, std::int64_t absolute_cutoff) {
   return c.query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2", {idle_cutoff, absolute_cutoff})
@@ -334,9 +337,10 @@ std::int64_t delete_expired_sessions(Connection& c, std::int64_t idle_cutoff, st
 
 Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_t now) {
   return c
-      .query("INSERT INTO persons (team_id, name, address, phone, date_of_birth, sex, created_at) "
-             "VALUES ($1, $2, $3, $4, CAST($5 AS TEXT), $6, $7) RETURNING id",
-             {team_id, p.name, p.address, p.phone, opt(p.date_of_birth), p.sex, now})
+      .query(
+          "INSERT INTO persons (team_id, name, address, phone, date_of_birth, sex, created_at) "
+          "VALUES ($1, $2, $3, $4, CAST($5 AS TEXT), $6, $7) RETURNING id",
+          {team_id, p.name, p.address, p.phone, opt(p.date_of_birth), p.sex, now})
       .rows.at(0)
       .integer(0);
 }
@@ -390,18 +394,18 @@ Id insert_signal(Connection& c, Id team_id, Id person_id, const domain::SignalFi
 }
 
 std::optional<domain::Signal> find_signal(Connection& c, Id signal_id) {
-  const auto rs = c.query(
+  static const std::string sql =
       "SELECT s.id, s.team_id, s.status, s.case_id, s.intake_date, s.taken_by, u.display_name, s.created_at, "
       "s.reporter_name, s.reporter_kind, s.reporter_relation, s.reporter_organisation, s.reporter_function, "
       "s.reporter_phone, s.reporter_address, " +
-          std::string(kPersonColumns) +
-          ", s.relation_to_person, s.known_since, s.contact_initiative, s.contact_nature, s.direct_reason, "
-          "s.direct_reason_other, s.tried_and_result, s.what_would_help, s.others_in_contact, s.whereabouts, "
-          "s.reporter_can_introduce, s.introduction_note, s.worker_gender_preference, s.may_contact_reporter, "
-          "s.problem_areas, s.problem_areas_other, s.follow_up_agreed, s.feedback_date, s.person_aware "
-          "FROM signals s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.taken_by "
-          "WHERE s.id = $1",
-      {signal_id});
+      std::string(kPersonColumns) +
+      ", s.relation_to_person, s.known_since, s.contact_initiative, s.contact_nature, s.direct_reason, "
+      "s.direct_reason_other, s.tried_and_result, s.what_would_help, s.others_in_contact, s.whereabouts, "
+      "s.reporter_can_introduce, s.introduction_note, s.worker_gender_preference, s.may_contact_reporter, "
+      "s.problem_areas, s.problem_areas_other, s.follow_up_agreed, s.feedback_date, s.person_aware "
+      "FROM signals s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.taken_by "
+      "WHERE s.id = $1";
+  const auto rs = c.query(sql, {signal_id});
   if (rs.rows.empty()) return std::nullopt;
   const auto& r = rs.rows[0];
   domain::Signal s;
@@ -460,8 +464,8 @@ SignalPage list_signals(Connection& c, const SignalFilter& f) {
   SignalPage page;
   if (f.team_ids.empty()) return page;
   const std::size_t teams = padded_size(f.team_ids.size());
-  const std::string filter = "WHERE s.team_id IN " + in_list(2, teams) +
-                             " AND (CAST($1 AS TEXT) IS NULL OR s.status = CAST($1 AS TEXT))";
+  const std::string filter =
+      "WHERE s.team_id IN " + in_list(2, teams) + " AND (CAST($1 AS TEXT) IS NULL OR s.status = CAST($1 AS TEXT))";
 
   std::vector<Value> count_params{opt(f.status)};
   append_padded_ids(count_params, f.team_ids);
@@ -471,9 +475,10 @@ SignalPage list_signals(Connection& c, const SignalFilter& f) {
   params.emplace_back(std::int64_t{f.limit});
   params.emplace_back(std::int64_t{f.offset});
   const std::size_t limit_at = 2 + teams;
-  const auto rs = c.query(std::string(kSignalSummarySelect) + filter + " ORDER BY s.intake_date DESC, s.id DESC LIMIT $" +
-                              std::to_string(limit_at) + " OFFSET $" + std::to_string(limit_at + 1),
-                          params);
+  const auto rs =
+      c.query(std::string(kSignalSummarySelect) + filter + " ORDER BY s.intake_date DESC, s.id DESC LIMIT $" +
+                  std::to_string(limit_at) + " OFFSET $" + std::to_string(limit_at + 1),
+              params);
   page.items.reserve(rs.rows.size());
   for (const auto& r : rs.rows) page.items.push_back(signal_summary_from_row(r));
   return page;
@@ -481,9 +486,10 @@ SignalPage list_signals(Connection& c, const SignalFilter& f) {
 
 Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, Id decided_by, std::int64_t now,
                    std::optional<Id> case_id) {
-  const Id id = c.query("INSERT INTO signal_decisions (signal_id, decision, reason, decided_by, decided_at, case_id) "
-                        "VALUES ($1, $2, $3, $4, $5, CAST($6 AS BIGINT)) RETURNING id",
-                        {signal_id, d.decision, d.reason, decided_by, now, opt(case_id)})
+  const Id id = c.query(
+                     "INSERT INTO signal_decisions (signal_id, decision, reason, decided_by, decided_at, case_id) "
+                     "VALUES ($1, $2, $3, $4, $5, CAST($6 AS BIGINT)) RETURNING id",
+                     {signal_id, d.decision, d.reason, decided_by, now, opt(case_id)})
                     .rows.at(0)
                     .integer(0);
   c.query("UPDATE signals SET status = 'decided', case_id = COALESCE(CAST($2 AS BIGINT), case_id) WHERE id = $1",
@@ -495,9 +501,10 @@ Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, 
 
 Id insert_case(Connection& c, Id team_id, Id person_id, const std::vector<Id>& worker_ids, Id actor,
                const std::string& reason, std::int64_t now) {
-  const Id id = c.query("INSERT INTO cases (team_id, person_id, status, opened_at, contact_count) "
-                        "VALUES ($1, $2, 'open', $3, 0) RETURNING id",
-                        {team_id, person_id, now})
+  const Id id = c.query(
+                     "INSERT INTO cases (team_id, person_id, status, opened_at, contact_count) "
+                     "VALUES ($1, $2, 'open', $3, 0) RETURNING id",
+                     {team_id, person_id, now})
                     .rows.at(0)
                     .integer(0);
   std::vector<Id> done;
@@ -523,13 +530,13 @@ std::optional<std::string> case_status(Connection& c, Id case_id) {
 }
 
 std::optional<domain::Case> find_case(Connection& c, Id case_id) {
-  const auto rs = c.query(
+  static const std::string sql =
       "SELECT c.id, c.team_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, c.contact_count, "
       "c.closed_at, c.closed_by, cu.display_name, c.closure_reason, c.closure_note, " +
-          std::string(kPersonColumns) +
-          " FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by "
-          "WHERE c.id = $1",
-      {case_id});
+      std::string(kPersonColumns) +
+      " FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by "
+      "WHERE c.id = $1";
+  const auto rs = c.query(sql, {case_id});
   if (rs.rows.empty()) return std::nullopt;
   const auto& r = rs.rows[0];
   domain::Case k;
@@ -554,9 +561,9 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
     k.assigned_workers.push_back(UserRef{w.integer(0), w.text(1)});
   }
 
-  for (const auto& sr : c.query(std::string(kSignalSummarySelect) + "WHERE s.case_id = $1 ORDER BY s.intake_date, s.id",
-                                {case_id})
-                            .rows) {
+  static const std::string signals_sql =
+      std::string(kSignalSummarySelect) + "WHERE s.case_id = $1 ORDER BY s.intake_date, s.id";
+  for (const auto& sr : c.query(signals_sql, {case_id}).rows) {
     k.signals.push_back(signal_summary_from_row(sr));
   }
 
@@ -588,8 +595,7 @@ CasePage list_cases(Connection& c, const CaseFilter& f) {
 
   std::vector<Value> count_params{opt(f.status), opt(f.assigned_worker)};
   append_padded_ids(count_params, f.team_ids);
-  page.total =
-      c.query("SELECT COUNT(*) FROM cases c " + case_filter(3, teams), count_params).rows.at(0).integer(0);
+  page.total = c.query("SELECT COUNT(*) FROM cases c " + case_filter(3, teams), count_params).rows.at(0).integer(0);
 
   // One query for the page and its assigned workers: the page is cut in the subquery, then joined
   // with its workers and sorted again (a join does not keep the subquery's order).
@@ -625,11 +631,12 @@ CasePage list_cases(Connection& c, const CaseFilter& f) {
 }
 
 Id insert_contact(Connection& c, Id case_id, const domain::ContactFields& ct, Id created_by, std::int64_t now) {
-  const Id id = c.query("INSERT INTO contacts (case_id, occurred_at, channel, with_whom, outcome, note, "
-                        "next_attempt_date, created_by, created_at) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS TEXT), $8, $9) RETURNING id",
-                        {case_id, ct.occurred_at, ct.channel, ct.with_whom, ct.outcome, ct.note,
-                         opt(ct.next_attempt_date), created_by, now})
+  const Id id = c.query(
+                     "INSERT INTO contacts (case_id, occurred_at, channel, with_whom, outcome, note, "
+                     "next_attempt_date, created_by, created_at) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS TEXT), $8, $9) RETURNING id",
+                     {case_id, ct.occurred_at, ct.channel, ct.with_whom, ct.outcome, ct.note, opt(ct.next_attempt_date),
+                      created_by, now})
                     .rows.at(0)
                     .integer(0);
   // Recomputed from all contacts of the case, so a backdated contact leaves the aggregates of a
@@ -646,14 +653,16 @@ Id insert_contact(Connection& c, Id case_id, const domain::ContactFields& ct, Id
 }
 
 std::optional<domain::Contact> find_contact(Connection& c, Id contact_id) {
-  const auto rs = c.query(std::string(kContactSelect) + "WHERE ct.id = $1", {contact_id});
+  static const std::string sql = std::string(kContactSelect) + "WHERE ct.id = $1";
+  const auto rs = c.query(sql, {contact_id});
   if (rs.rows.empty()) return std::nullopt;
   return contact_from_row(rs.rows[0]);
 }
 
 std::vector<domain::Contact> list_contacts(Connection& c, Id case_id) {
-  const auto rs =
-      c.query(std::string(kContactSelect) + "WHERE ct.case_id = $1 ORDER BY ct.occurred_at DESC, ct.id DESC", {case_id});
+  static const std::string sql =
+      std::string(kContactSelect) + "WHERE ct.case_id = $1 ORDER BY ct.occurred_at DESC, ct.id DESC";
+  const auto rs = c.query(sql, {case_id});
   std::vector<domain::Contact> out;
   out.reserve(rs.rows.size());
   for (const auto& r : rs.rows) out.push_back(contact_from_row(r));
@@ -661,16 +670,18 @@ std::vector<domain::Contact> list_contacts(Connection& c, Id case_id) {
 }
 
 void close_case(Connection& c, Id case_id, const domain::ClosureInput& in, Id actor, std::int64_t now) {
-  c.query("UPDATE cases SET status = 'closed', closure_reason = $2, closure_note = $3, closed_by = $4, "
-          "closed_at = $5 WHERE id = $1",
-          {case_id, in.reason, in.note, actor, now});
+  c.query(
+      "UPDATE cases SET status = 'closed', closure_reason = $2, closure_note = $3, closed_by = $4, "
+      "closed_at = $5 WHERE id = $1",
+      {case_id, in.reason, in.note, actor, now});
   insert_case_event(c, case_id, "closed", in.reason, in.note, actor, now);
 }
 
 void reopen_case(Connection& c, Id case_id, const std::string& reason, Id actor, std::int64_t now) {
-  c.query("UPDATE cases SET status = 'open', closure_reason = NULL, closure_note = NULL, closed_by = NULL, "
-          "closed_at = NULL WHERE id = $1",
-          {case_id});
+  c.query(
+      "UPDATE cases SET status = 'open', closure_reason = NULL, closure_note = NULL, closed_by = NULL, "
+      "closed_at = NULL WHERE id = $1",
+      {case_id});
   insert_case_event(c, case_id, "reopened", reason, "", actor, now);
 }
 

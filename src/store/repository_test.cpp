@@ -265,8 +265,7 @@ TEST_P(RepositoryTest, SessionsInsertFindTouchDeleteExpire) {
   EXPECT_EQ(find_session(c(), "hash-1")->last_seen_at, 1500);
   EXPECT_EQ(find_session(c(), "hash-1")->created_at, 1000);
 
-  EXPECT_EQ(error_kind([&] { insert_session(c(), "hash-1", u2, "csrf-x", 1000); }),
-            DbError::Kind::unique_violation);
+  EXPECT_EQ(error_kind([&] { insert_session(c(), "hash-1", u2, "csrf-x", 1000); }), DbError::Kind::unique_violation);
 
   delete_session(c(), s->id);
   EXPECT_FALSE(find_session(c(), "hash-1").has_value());
@@ -299,8 +298,9 @@ TEST_P(RepositoryTest, SignalRoundTripsEveryField) {
 
   domain::SignalFields s;
   s.intake_date = "2026-11-20";
-  s.reporter = {"Hanna \"Melder\" d'Ijssel", "organisation", "buurvrouw", "Woonstichting 'Het Dak'",
-                "wijkconsulent", "+31 6 0000 0000", "Voorbeeldlaan 1, Nergensdorp"};
+  s.reporter = {"Hanna \"Melder\" d'Ijssel",   "organisation",  "buurvrouw",
+                "Woonstichting 'Het Dak'",     "wijkconsulent", "+31 6 0000 0000",
+                "Voorbeeldlaan 1, Nergensdorp"};
   s.person.name = "Zoë Fictief-O'Brien";
   s.person.address = "Straat \"De Hoek\" 12 — €, ñ, ü";
   s.person.phone = "010-0000000";
@@ -725,13 +725,11 @@ class CaseListTest : public RepositoryTest {
 };
 
 TEST_P(CaseListTest, DaysSinceContactDescendingPutsNeverContactedFirst) {
-  EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, true)),
-            (std::vector<Id>{k1_, k5_, k3_, k2_, k8_, k4_}));
+  EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, true)), (std::vector<Id>{k1_, k5_, k3_, k2_, k8_, k4_}));
 }
 
 TEST_P(CaseListTest, DaysSinceContactAscendingIsTheReverseWithTiesByIdAscending) {
-  EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, false)),
-            (std::vector<Id>{k4_, k2_, k8_, k3_, k1_, k5_}));
+  EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, false)), (std::vector<Id>{k4_, k2_, k8_, k3_, k1_, k5_}));
 }
 
 TEST_P(CaseListTest, NextAttemptAscendingPutsCasesWithoutOneLast) {
@@ -822,10 +820,8 @@ TEST_P(CaseListTest, PagesCarryTotalsAndSummaries) {
   EXPECT_TRUE(page.items.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, RepositoryTest, ::testing::Values(Backend::sqlite, Backend::postgres),
-                         backend_name);
-INSTANTIATE_TEST_SUITE_P(Backends, CaseListTest, ::testing::Values(Backend::sqlite, Backend::postgres),
-                         backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, RepositoryTest, ::testing::Values(Backend::sqlite, Backend::postgres), backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, CaseListTest, ::testing::Values(Backend::sqlite, Backend::postgres), backend_name);
 
 }  // namespace
 }  // namespace voordeur::store

@@ -1,0 +1,196 @@
+// Use-case tests on a real SQLite file with an injected clock: sessions and their expiry, the
+// login rate limit, team scoping, decisions opening cases, derived "days since last contact",
+// and the demo data's refusal to run twice.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+#include "app/accounts.h"
+#include "app/auth.h"
+#include "app/cases.h"
+#include "app/demo.h"
+#include "app/signals.h"
+#include "domain/dates.h"
+#include "store/repository.h"
+
+namespace voordeur::app {
+namespace {
+
+// 2026-11-22T12:00:00Z
+constexpr std::int64_t kNoon = 1795348800;
+
+class AppTest : public ::testing::Test {
+ protected:
+  AppTest()
+      : path_((std::filesystem::temp_directory_path() / ("voordeur-app-test-" + std::to_string(::getpid()) + ".db"))
+                  .string()),
+        clock_(kNoon) {
+    remove_files();
+    db_ = store::open_database("sqlite:" + path_);
+    store::migrate(*db_);
+    config_.session_idle_seconds = 600;
+    config_.session_absolute_seconds = 3600;
+    config_.login_account_limit = 3;
+    config_.login_address_limit = 5;
+    config_.login_window_seconds = 900;
+    auth_ = std::make_unique<AuthService>(*db_, clock_, config_);
+    auto demo = create_demo(*db_, clock_);
+    EXPECT_TRUE(demo.ok());
+  }
+  ~AppTest() override {
+    auth_.reset();
+    db_.reset();
+    remove_files();
+  }
+  void remove_files() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix, ignored);
+  }
+  domain::Actor actor(const std::string& username) {
+    auto s = auth_->login(username, kDemoPassword, "192.0.2.1");
+    EXPECT_TRUE(s.ok()) << username;
+    return s->actor;
+  }
+
+  std::string path_;
+  FixedClock clock_;
+  AppConfig config_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<AuthService> auth_;
+};
+
+TEST_F(AppTest, SessionExpiresAfterIdleTimeAndAfterAbsoluteTime) {
+  auto login = auth_->login("demo-outreacher-a", kDemoPassword, "192.0.2.1");
+  ASSERT_TRUE(login.ok());
+  clock_.set(kNoon + 599);
+  EXPECT_TRUE(auth_->authenticate(login->token).ok());
+  // Each request within the idle time keeps the session alive, up to the absolute limit.
+  for (std::int64_t t = kNoon + 1000; t < kNoon + 3600; t += 500) {
+    clock_.set(t);
+    EXPECT_TRUE(auth_->authenticate(login->token).ok()) << t;
+  }
+  clock_.set(kNoon + 3600);
+  auto expired = auth_->authenticate(login->token);
+  ASSERT_FALSE(expired.ok());
+  EXPECT_EQ(expired.error().code, "session_expired");
+
+  auto second = auth_->login("demo-outreacher-a", kDemoPassword, "192.0.2.1");
+  ASSERT_TRUE(second.ok());
+  clock_.set(kNoon + 3600 + 600);
+  EXPECT_EQ(auth_->authenticate(second->token).error().code, "session_expired");
+}
+
+TEST_F(AppTest, LogoutEndsTheSessionAndUnknownTokensAreRefused) {
+  auto login = auth_->login("demo-lead-a", kDemoPassword, "192.0.2.1");
+  ASSERT_TRUE(login.ok());
+  EXPECT_NE(login->token, login->csrf_token);
+  ASSERT_TRUE(auth_->logout(login->token).ok());
+  EXPECT_EQ(auth_->authenticate(login->token).error().code, "unauthenticated");
+  EXPECT_EQ(auth_->authenticate("").error().code, "unauthenticated");
+  EXPECT_EQ(auth_->authenticate(std::string(500, 'x')).error().code, "unauthenticated");
+}
+
+TEST_F(AppTest, AccountIsLockedAfterFailuresEvenForTheRightPasswordUntilTheWindowPasses) {
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(auth_->login("demo-lead-b", "wrong-password", "192.0.2.7").error().code, "invalid_credentials");
+  }
+  auto blocked = auth_->login("demo-lead-b", kDemoPassword, "192.0.2.8");
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code, "rate_limited");
+  EXPECT_GT(blocked.error().retry_after_seconds, 0);
+  clock_.set(kNoon + 901);
+  EXPECT_TRUE(auth_->login("demo-lead-b", kDemoPassword, "192.0.2.8").ok());
+}
+
+TEST_F(AppTest, ClientAddressIsLockedAfterFailuresAcrossAccounts) {
+  for (int i = 0; i < 5; ++i) {
+    auth_->login("no-such-user-" + std::to_string(i), "wrong-password", "198.51.100.9");
+  }
+  EXPECT_EQ(auth_->login("demo-admin", kDemoPassword, "198.51.100.9").error().code, "rate_limited");
+  EXPECT_TRUE(auth_->login("demo-admin", kDemoPassword, "198.51.100.10").ok());
+}
+
+TEST_F(AppTest, DeactivatedUserCannotLogInAndLosesSessions) {
+  auto admin = actor("demo-admin");
+  auto login = auth_->login("demo-outreacher-b", kDemoPassword, "192.0.2.1");
+  ASSERT_TRUE(login.ok());
+  AccountService accounts(*db_, clock_);
+  UserPatch patch;
+  patch.active = false;
+  ASSERT_TRUE(accounts.update_user(admin, login->actor.user_id, patch).ok());
+  EXPECT_FALSE(auth_->authenticate(login->token).ok());
+  EXPECT_EQ(auth_->login("demo-outreacher-b", kDemoPassword, "192.0.2.1").error().code, "invalid_credentials");
+}
+
+TEST_F(AppTest, TeamsSeeOnlyTheirOwnSignalsAndCases) {
+  SignalService signals(*db_, clock_);
+  CaseService cases(*db_, clock_);
+  auto a = actor("demo-outreacher-a");
+  auto b = actor("demo-outreacher-b");
+  auto page_a = signals.list(a, "all", 500, 0);
+  ASSERT_TRUE(page_a.ok());
+  EXPECT_EQ(page_a->total, 100);
+  for (const auto& s : page_a->items) {
+    EXPECT_TRUE(a.in_team(s.team_id));
+    auto other = signals.get(b, s.id);
+    ASSERT_FALSE(other.ok());
+    EXPECT_EQ(other.error().code, "not_found");
+  }
+  auto case_page = cases.list(a, CaseQuery{"team", "all", "days_since_contact", "", 500, 0});
+  ASSERT_TRUE(case_page.ok());
+  EXPECT_EQ(case_page->total, 40);
+  for (const auto& c : case_page->items) EXPECT_EQ(cases.get(b, c.id).error().code, "not_found");
+}
+
+TEST_F(AppTest, OutreachDecisionOpensACaseAndDaysSinceContactFollowTheClock) {
+  SignalService signals(*db_, clock_);
+  CaseService cases(*db_, clock_);
+  auto outreacher = actor("demo-outreacher-a");
+  auto lead = actor("demo-lead-a");
+  domain::SignalFields f;
+  f.intake_date = "2026-11-20";
+  f.reporter = {"Rita Voorbeeld", "organisation", "", "Woningcorporatie Demostad", "", "", ""};
+  f.person.name = "Karel Proefstra";
+  f.direct_reason = "nuisance";
+  f.person_aware = "yes";
+  auto created = signals.create(outreacher, std::nullopt, f);
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(signals.decide(outreacher, created->id, {"outreach", "worry", {outreacher.user_id}}).error().code,
+            "forbidden");
+  auto decided = signals.decide(lead, created->id, {"outreach", "worry", {outreacher.user_id}});
+  ASSERT_TRUE(decided.ok());
+  ASSERT_TRUE(decided->case_id.has_value());
+  EXPECT_EQ(signals.decide(lead, created->id, {"no_action", "again", {}}).error().code, "conflict");
+
+  domain::ContactFields contact;
+  contact.occurred_at = "2026-11-21T10:00";
+  contact.channel = "doorbell";
+  contact.outcome = "not_at_home";
+  ASSERT_TRUE(cases.add_contact(outreacher, *decided->case_id, contact).ok());
+  EXPECT_EQ(cases.get(outreacher, *decided->case_id)->days_since_last_contact, 1);
+  clock_.set(kNoon + 10 * 86400);
+  EXPECT_EQ(cases.get(outreacher, *decided->case_id)->days_since_last_contact, 11);
+}
+
+TEST_F(AppTest, DemoRefusesToRunOnADatabaseWithUsers) {
+  auto second = create_demo(*db_, clock_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().code, "conflict");
+  EXPECT_EQ(store::count_users(db_->connection()), 5);
+}
+
+TEST_F(AppTest, DemoDataSpreadsOverDecisionsStatusesAndClosureReasons) {
+  auto& c = db_->connection();
+  EXPECT_EQ(c.query("SELECT COUNT(*) FROM signals").rows.at(0).integer(0), 200);
+  EXPECT_EQ(c.query("SELECT COUNT(*) FROM cases").rows.at(0).integer(0), 80);
+  EXPECT_EQ(c.query("SELECT COUNT(DISTINCT decision) FROM signal_decisions").rows.at(0).integer(0), 4);
+  EXPECT_GT(c.query("SELECT COUNT(*) FROM signals WHERE status = 'awaiting_decision'").rows.at(0).integer(0), 0);
+  EXPECT_EQ(c.query("SELECT COUNT(DISTINCT closure_reason) FROM cases WHERE status = 'closed'").rows.at(0).integer(0),
+            7);
+  EXPECT_GT(c.query("SELECT COUNT(*) FROM case_events WHERE kind = 'reopened'").rows.at(0).integer(0), 0);
+  EXPECT_GT(c.query("SELECT COUNT(*) FROM contacts").rows.at(0).integer(0), 200);
+}
+
+}  // namespace
+}  // namespace voordeur::app
