@@ -37,8 +37,6 @@ const std::string& Row::text(std::size_t i) const {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to) {
   std::string out;
   out.reserve(text.size());
@@ -64,11 +62,11 @@ std::unique_ptr<Database> open_database(const std::string& url) {
     throw DbError(DbError::Kind::unavailable,
                   "no database URL given (use postgresql://..., sqlite:PATH or a file path)");
   }
-  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) return postgres::open(url);
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return postgres::open(url);
   std::string path;
-  if (starts_with(url, "sqlite://")) {
+  if (url.starts_with("sqlite://")) {
     path = url.substr(9);
-  } else if (starts_with(url, "sqlite:")) {
+  } else if (url.starts_with("sqlite:")) {
     path = url.substr(7);
   } else if (const auto scheme_end = url.find("://"); scheme_end != std::string::npos) {
     throw DbError(DbError::Kind::unavailable, "unsupported database URL scheme '" + url.substr(0, scheme_end) +
@@ -87,6 +85,7 @@ const char* id_column_type(Dialect dialect) {
 
 }  // namespace
 
+
 int migrate(Database& db) {
   db.connection().exec_script(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -95,6 +94,14 @@ int migrate(Database& db) {
   std::unordered_set<std::int64_t> applied;
   for (const auto& row : db.connection().query("SELECT version FROM schema_migrations").rows) {
     applied.insert(row.integer(0));
+  }
+  for (std::int64_t version : applied) {
+    if (version > latest_schema_version()) {
+      throw DbError(DbError::Kind::other, "the database has schema version " + std::to_string(version) +
+                                              ", newer than this voordeur binary knows (" +
+                                              std::to_string(latest_schema_version()) +
+                                              "); run a newer voordeur or restore a matching backup");
+    }
   }
 
   int count = 0;

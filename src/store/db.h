@@ -1,7 +1,7 @@
 // Database access for Voordeur: one small interface, two back ends (SQLite, PostgreSQL).
 //
 // Contract
-// - SQL is written once, in portable SQL, with positional placeholders $1, $2, ... (both back ends
+// - SQL is written once, in portable SQL, with numbered parameters $1, $2, ... (both back ends
 //   accept them). Back-end specific SQL lives only in store/sqlite/ and store/postgres/.
 // - Values cross the boundary as Value: NULL, 64-bit integer or UTF-8 text. Booleans are stored as
 //   0/1 integers, dates as 'YYYY-MM-DD' text, timestamps as Unix seconds (BIGINT).

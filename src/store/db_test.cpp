@@ -86,6 +86,18 @@ TEST_P(StoreTest, MigrateAppliesEachMigrationOnceAndRecordsIt) {
   EXPECT_EQ(rows.back().integer(0), latest_schema_version());
 }
 
+TEST_P(StoreTest, MigrateRefusesADatabaseNewerThanTheBinary) {
+  migrate(db());
+  const std::int64_t newer = latest_schema_version() + 1;
+  conn().query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, 'from_the_future', 0)", {newer});
+  try {
+    migrate(db());
+    FAIL() << "migrate accepted a newer schema";
+  } catch (const DbError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer than this voordeur binary"), std::string::npos) << e.what();
+  }
+}
+
 TEST_P(StoreTest, MigratedSchemaHasAutoIncrementIdsAndEnforcedForeignKeys) {
   migrate(db());
   const auto first = insert_team("Team Noord");
@@ -149,7 +161,7 @@ TEST_P(StoreTest, InsertReturningGivesNewIdsAndAffectedCounts) {
   EXPECT_EQ(count_samples(), 1);
 }
 
-TEST_P(StoreTest, PlaceholdersMayRepeatAndComeInAnyOrder) {
+TEST_P(StoreTest, ParametersMayRepeatAndComeInAnyOrder) {
   create_samples();
   conn().query("INSERT INTO samples (s, n) VALUES ($2, $1)", {std::int64_t{7}, std::string("zeven")});
   const auto rows = conn().query("SELECT s FROM samples WHERE n = $1 OR n + 1 = $1", {std::int64_t{7}}).rows;
@@ -312,6 +324,19 @@ TEST_P(StoreTest, NestedBeginIsRefusedAndLeavesTheOuterTransactionUsable) {
   insert_sample(conn(), 2);
   conn().commit();
   EXPECT_EQ(count_samples(), 2);
+}
+
+TEST_P(StoreTest, NestedReadTransactionKeepsTheOuterOneReadOnly) {
+  create_samples();
+  conn().begin_read();
+  EXPECT_EQ(kind_of_failure([&] { conn().begin_read(); }), DbError::Kind::other);
+  EXPECT_EQ(kind_of_failure([&] { insert_sample(conn(), 1); }), DbError::Kind::other);
+  conn().rollback();
+  EXPECT_EQ(count_samples(), 0);
+}
+
+TEST_P(StoreTest, CommitWithoutATransactionIsAnError) {
+  EXPECT_EQ(kind_of_failure([&] { conn().commit(); }), DbError::Kind::other);
 }
 
 TEST_P(StoreTest, RollbackWithoutATransactionIsHarmless) {

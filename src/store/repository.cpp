@@ -46,11 +46,11 @@ std::size_t padded_size(std::size_t n) {
   return size;
 }
 
-std::string in_list(std::size_t first_placeholder, std::size_t count) {
+std::string in_list(std::size_t first_param, std::size_t count) {
   std::string out = "(";
   for (std::size_t i = 0; i < count; ++i) {
     if (i > 0) out += ", ";
-    out += '$' + std::to_string(first_placeholder + i);
+    out += '$' + std::to_string(first_param + i);
   }
   out += ')';
   return out;
@@ -98,12 +98,12 @@ void attach_teams(std::vector<domain::User>& users, const ResultSet& team_rows) 
 
 // ---- signals
 
-// Columns of a SignalSummary; the query must join persons as p to signals as s.
-constexpr std::string_view kSignalSummarySelect =
-    "SELECT s.id, s.team_id, s.intake_date, p.name, s.direct_reason, s.problem_areas, s.status, "
+// Columns of a SignalSummary (9); the query must join persons as p to signals as s.
+constexpr std::string_view kSignalSummaryColumns =
+    "s.id, s.team_id, s.intake_date, p.name, s.direct_reason, s.problem_areas, s.status, "
     "(SELECT d.decision FROM signal_decisions d WHERE d.signal_id = s.id "
-    "ORDER BY d.decided_at DESC, d.id DESC LIMIT 1), s.case_id "
-    "FROM signals s JOIN persons p ON p.id = s.person_id ";
+    "ORDER BY d.decided_at DESC, d.id DESC LIMIT 1), s.case_id";
+constexpr std::string_view kSignalsWithPersons = " FROM signals s JOIN persons p ON p.id = s.person_id ";
 
 domain::SignalSummary signal_summary_from_row(const Row& r) {
   domain::SignalSummary s;
@@ -132,14 +132,15 @@ domain::Person person_from_row(const Row& r, std::size_t at) {
 
 constexpr std::string_view kPersonColumns = "p.id, p.name, p.address, p.phone, p.date_of_birth, p.sex";
 
-domain::Decision decision_from_row(const Row& r) {
+// Columns d.id, d.decision, d.reason, d.decided_by, <name of decided_by>, d.decided_at, d.case_id from `at`.
+domain::Decision decision_from_row(const Row& r, std::size_t at) {
   domain::Decision d;
-  d.id = r.integer(0);
-  d.decision = r.text(1);
-  d.reason = r.text(2);
-  d.decided_by = UserRef{r.integer(3), r.text(4)};
-  d.decided_at = r.integer(5);
-  d.case_id = r.opt_integer(6);
+  d.id = r.integer(at);
+  d.decision = r.text(at + 1);
+  d.reason = r.text(at + 2);
+  d.decided_by = UserRef{r.integer(at + 3), r.text(at + 4)};
+  d.decided_at = r.integer(at + 5);
+  d.case_id = r.opt_integer(at + 6);
   return d;
 }
 
@@ -450,7 +451,7 @@ std::optional<domain::Signal> find_signal(Connection& c, Id signal_id) {
       "ORDER BY d.decided_at, d.id",
       {signal_id});
   s.decisions.reserve(ds.rows.size());
-  for (const auto& dr : ds.rows) s.decisions.push_back(decision_from_row(dr));
+  for (const auto& dr : ds.rows) s.decisions.push_back(decision_from_row(dr, 0));
   return s;
 }
 
@@ -475,10 +476,10 @@ SignalPage list_signals(Connection& c, const SignalFilter& f) {
   params.emplace_back(std::int64_t{f.limit});
   params.emplace_back(std::int64_t{f.offset});
   const std::size_t limit_at = 2 + teams;
-  const auto rs =
-      c.query(std::string(kSignalSummarySelect) + filter + " ORDER BY s.intake_date DESC, s.id DESC LIMIT $" +
-                  std::to_string(limit_at) + " OFFSET $" + std::to_string(limit_at + 1),
-              params);
+  const auto rs = c.query("SELECT " + std::string(kSignalSummaryColumns) + std::string(kSignalsWithPersons) + filter +
+                              " ORDER BY s.intake_date DESC, s.id DESC LIMIT $" + std::to_string(limit_at) +
+                              " OFFSET $" + std::to_string(limit_at + 1),
+                          params);
   page.items.reserve(rs.rows.size());
   for (const auto& r : rs.rows) page.items.push_back(signal_summary_from_row(r));
   return page;
@@ -529,14 +530,18 @@ std::optional<std::string> case_status(Connection& c, Id case_id) {
   return rs.rows[0].text(0);
 }
 
+// Four indexed statements: the case row joined with its workers, the signals joined with the
+// decisions that link them to the case, the contacts, the events.
 std::optional<domain::Case> find_case(Connection& c, Id case_id) {
-  static const std::string sql =
+  static const std::string case_sql =
       "SELECT c.id, c.team_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, c.contact_count, "
       "c.closed_at, c.closed_by, cu.display_name, c.closure_reason, c.closure_note, " +
       std::string(kPersonColumns) +
-      " FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by "
-      "WHERE c.id = $1";
-  const auto rs = c.query(sql, {case_id});
+      ", wu.id, wu.display_name"
+      " FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by"
+      " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users wu ON wu.id = w.user_id"
+      " WHERE c.id = $1 ORDER BY wu.display_name, wu.id";
+  const auto rs = c.query(case_sql, {case_id});
   if (rs.rows.empty()) return std::nullopt;
   const auto& r = rs.rows[0];
   domain::Case k;
@@ -553,27 +558,28 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   }
   k.person = person_from_row(r, 12);
   k.person_name = k.person.name;
-
-  for (const auto& w : c.query("SELECT u.id, u.display_name FROM case_workers w JOIN users u ON u.id = w.user_id "
-                               "WHERE w.case_id = $1 ORDER BY u.display_name, u.id",
-                               {case_id})
-                           .rows) {
-    k.assigned_workers.push_back(UserRef{w.integer(0), w.text(1)});
+  for (const auto& w : rs.rows) {
+    if (!w.is_null(18)) k.assigned_workers.push_back(UserRef{w.integer(18), w.text(19)});
   }
 
+  // The opening decision is the earliest decision that names this case; every such decision also
+  // set its signal's case_id, so it is reached through signals (indexed on case_id).
   static const std::string signals_sql =
-      std::string(kSignalSummarySelect) + "WHERE s.case_id = $1 ORDER BY s.intake_date, s.id";
+      "SELECT " + std::string(kSignalSummaryColumns) +
+      ", d.id, d.decision, d.reason, d.decided_by, u.display_name, d.decided_at, d.case_id" +
+      std::string(kSignalsWithPersons) +
+      "LEFT JOIN signal_decisions d ON d.signal_id = s.id AND d.case_id = $1 "
+      "LEFT JOIN users u ON u.id = d.decided_by "
+      "WHERE s.case_id = $1 ORDER BY s.intake_date, s.id, d.decided_at, d.id";
   for (const auto& sr : c.query(signals_sql, {case_id}).rows) {
-    k.signals.push_back(signal_summary_from_row(sr));
+    if (k.signals.empty() || k.signals.back().id != sr.integer(0)) k.signals.push_back(signal_summary_from_row(sr));
+    if (sr.is_null(9)) continue;
+    auto d = decision_from_row(sr, 9);
+    if (!k.decision || d.decided_at < k.decision->decided_at ||
+        (d.decided_at == k.decision->decided_at && d.id < k.decision->id)) {
+      k.decision = std::move(d);
+    }
   }
-
-  // Through signals (indexed on case_id) to the decisions of those signals (indexed on signal_id).
-  const auto ds = c.query(
-      "SELECT d.id, d.decision, d.reason, d.decided_by, u.display_name, d.decided_at, d.case_id "
-      "FROM signals s JOIN signal_decisions d ON d.signal_id = s.id JOIN users u ON u.id = d.decided_by "
-      "WHERE s.case_id = $1 AND d.case_id = $1 ORDER BY d.decided_at, d.id LIMIT 1",
-      {case_id});
-  if (!ds.rows.empty()) k.decision = decision_from_row(ds.rows[0]);
 
   k.contacts = list_contacts(c, case_id);
 

@@ -511,6 +511,8 @@ TEST_P(RepositoryTest, FindCaseAssemblesEverything) {
   const Id w2 = add_user("oda", "Ans Werker", "outreacher", {team});
   const Id signal = add_signal(team, w1, "Piet Fictief", "2026-06-01", 100);
   const auto sig = find_signal(c(), signal);
+  // An earlier decision without a case is history of the signal, not the case's opening decision.
+  insert_decision(c(), signal, {"no_action", "eerst afwachten", {}}, lead, 150, std::nullopt);
 
   const Id kase = insert_case(c(), team, sig->person.id, {w1, w2}, lead, "zorgen over \"woning\"", 200);
   const Id decision = insert_decision(c(), signal, {"outreach", "zorgen over \"woning\"", {w1, w2}}, lead, 200, kase);

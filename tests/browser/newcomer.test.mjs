@@ -15,6 +15,9 @@ const SIZES = [
   { name: '1280x800', viewport: { width: 1280, height: 800 } },
 ];
 const TIMEOUT = 10_000;
+// The server reads contact moments as wall-clock times in its own zone (default Europe/Amsterdam);
+// the browser runs in the same zone, as a worker's phone would.
+const TIME_ZONE = process.env.VOORDEUR_TIMEZONE ?? 'Europe/Amsterdam';
 
 let server;
 let browser;
@@ -29,17 +32,6 @@ after(async () => {
   await server?.stop();
 });
 
-function pad(n) {
-  return String(n).padStart(2, '0');
-}
-
-function localDate(d) {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function localDateTime(d) {
-  return `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Steps that share one browser context (one size): page helpers plus the API via its cookies. */
 function journey(page, size) {
@@ -74,6 +66,18 @@ function journey(page, size) {
     async status(text) {
       await page.getByRole('status').getByText(text).waitFor();
     },
+    /** A date (`YYYY-MM-DD`) or, with `withTime`, a local date-time in the browser's zone. */
+    async localMoment(offsetMinutes, withTime = false) {
+      return page.evaluate(
+        ([offset, time]) => {
+          const d = new Date(Date.now() + offset * 60_000);
+          const p = (n) => String(n).padStart(2, '0');
+          const date = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+          return time ? `${date}T${p(d.getHours())}:${p(d.getMinutes())}` : date;
+        },
+        [offsetMinutes, withTime],
+      );
+    },
     async api(path) {
       const response = await page.request.get(`${base}/api/v1${path}`);
       assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}`);
@@ -93,7 +97,7 @@ function journey(page, size) {
 
 for (const size of SIZES) {
   test(`newcomer's path at ${size.name}`, async (t) => {
-    const context = await browser.newContext({ viewport: size.viewport, locale: 'nl-NL' });
+    const context = await browser.newContext({ viewport: size.viewport, locale: 'nl-NL', timezoneId: TIME_ZONE });
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     const pageErrors = watchPageErrors(page);
@@ -101,9 +105,20 @@ for (const size of SIZES) {
     const stamp = randomBytes(3).toString('hex');
     const person = `Proefpersoon Zonnebloem ${size.name} ${stamp}`;
     let signalId;
+    // The steps build on each other: after a failure the rest is skipped, not timed out.
+    let failedStep = null;
+    const step = (name, fn) =>
+      t.test(name, failedStep ? { skip: `after failed step "${failedStep}"` } : {}, async () => {
+        try {
+          await fn();
+        } catch (error) {
+          failedStep = name;
+          throw error;
+        }
+      });
 
     try {
-      await t.test('login page, and a wrong password is refused', async () => {
+      await step('login page, and a wrong password is refused', async () => {
         await page.goto(server.baseUrl);
         await j.heading('Inloggen');
         assert.equal(await page.getAttribute('html', 'lang'), 'nl');
@@ -113,7 +128,7 @@ for (const size of SIZES) {
         await j.visit('02-login-refused');
       });
 
-      await t.test('outreacher signs in and sees the signals', async () => {
+      await step('outreacher signs in and sees the signals', async () => {
         await j.login('demo-outreacher-a');
         await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
         await page.getByRole('link', { name: 'Aanmeldingen' }).click();
@@ -122,7 +137,7 @@ for (const size of SIZES) {
         await j.visit('03-signals');
       });
 
-      await t.test('the language switch turns the page English and back', async () => {
+      await step('the language switch turns the page English and back', async () => {
         await page.getByRole('button', { name: 'English' }).click();
         await j.heading('Signals');
         assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -132,10 +147,10 @@ for (const size of SIZES) {
         assert.equal(await page.getAttribute('html', 'lang'), 'nl');
       });
 
-      await t.test('the signal form refuses a missing name and a non-existing date, next to the fields', async () => {
+      await step('the signal form refuses a missing name and a non-existing date, next to the fields', async () => {
         await page.getByRole('link', { name: 'Nieuwe aanmelding' }).click();
         await j.heading('Nieuwe aanmelding');
-        assert.equal(await page.getByLabel('Datum', { exact: true }).inputValue(), localDate(new Date()));
+        assert.equal(await page.getByRole('textbox', { name: 'Datum', exact: true }).inputValue(), await j.localMoment(0));
         await j.visit('05-signal-form');
 
         await page.getByLabel('Naam aanmelder').fill('Fictieve Buurvrouw');
@@ -164,7 +179,7 @@ for (const size of SIZES) {
         await j.visit('06-signal-form-errors');
       });
 
-      await t.test('a date the server refuses is shown next to its field and nothing is stored', async () => {
+      await step('a date the server refuses is shown next to its field and nothing is stored', async () => {
         await page.getByLabel('Naam cliënt').fill(person);
         const dob = page.getByRole('group', { name: 'Geboortedatum' });
         await dob.getByLabel('Dag').fill('3');
@@ -191,13 +206,13 @@ for (const size of SIZES) {
         await j.visit('07-signal-form-server-error');
       });
 
-      await t.test('the outreacher registers the signal with the whole form', async () => {
+      await step('the outreacher registers the signal with the whole form', async () => {
         await page.getByLabel('Adres en woonplaats').first().fill('Verzonnenlaan 12, Demodorp');
         await page.getByRole('group', { name: 'Geslacht' }).getByRole('radio', { name: 'Vrouw' }).check();
         await page.getByLabel('Wat is de relatie tot de cliënt?').fill('Buurvrouw');
         await page.getByLabel('Sinds wanneer kent de aanmelder de cliënt?').fill('Ongeveer vijf jaar');
         await page.getByLabel('Op wiens initiatief is er contact met de cliënt?').fill('Van de buurvrouw');
-        await page.getByLabel('Wat is er al geprobeerd').fill('Aangebeld, briefje in de bus; geen reactie.');
+        await page.getByRole('textbox', { name: /Wat is er al geprobeerd/ }).fill('Aangebeld, briefje in de bus; geen reactie.');
         await page.getByLabel('Waar zou de cliënt mee geholpen zijn').fill('Iemand die langskomt en de post opent.');
         await page.getByLabel('Waar houdt de cliënt zich op?').fill('Meestal thuis; ’s ochtends bij de bakker.');
         await page.getByRole('group', { name: /Wil de aanmelder ons introduceren/ }).getByRole('radio', { name: 'Ja' }).check();
@@ -227,19 +242,19 @@ for (const size of SIZES) {
         assert.equal(stored.direct_reason, 'nuisance');
         assert.equal(stored.person_aware, 'yes');
         assert.equal(stored.may_contact_reporter, true);
-        assert.equal(stored.intake_date, localDate(new Date()));
+        assert.equal(stored.intake_date, await j.localMoment(0));
         assert.deepEqual([...stored.problem_areas].sort(), ['housing', 'loneliness', 'other']);
         assert.equal((await j.signalsNamed(person)).length, 1);
         await j.visit('08-signal-detail');
       });
 
-      await t.test('the outreacher signs out', async () => {
+      await step('the outreacher signs out', async () => {
         await j.logout();
         await j.heading('Inloggen');
         await j.shot('09-logged-out');
       });
 
-      await t.test('the team lead decides on outreach with one worker', async () => {
+      await step('the team lead decides on outreach with one worker', async () => {
         await j.login('demo-lead-a');
         await j.heading('Aanmeldingen');
         const session = await j.api('/session');
@@ -265,7 +280,7 @@ for (const size of SIZES) {
         await j.visit('12-signal-decided');
       });
 
-      await t.test('the case opens with no contacts yet', async () => {
+      await step('the case opens with no contacts yet', async () => {
         await page.getByRole('link', { name: 'Naar de casus' }).first().click();
         await j.heading(`Casus ${person}`);
         await page.locator('.meta').getByText('Open', { exact: true }).waitFor();
@@ -278,11 +293,11 @@ for (const size of SIZES) {
       const contactForm = () => page.getByRole('region', { name: 'Contact vastleggen' });
       const timeline = () => page.locator('.timeline > li');
 
-      await t.test('two contact attempts appear in the timeline, newest first', async () => {
-        const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+      await step('two contact attempts appear in the timeline, newest first', async () => {
+        const anHourAgo = await j.localMoment(-60, true);
         await contactForm().getByRole('radio', { name: 'Aangebeld' }).check();
         await contactForm().getByRole('radio', { name: 'Niet thuis' }).check();
-        await contactForm().getByLabel('Wanneer').fill(localDateTime(anHourAgo));
+        await contactForm().getByLabel('Wanneer').fill(anHourAgo);
         await contactForm().getByLabel('Notitie').fill('Kaartje met telefoonnummer in de bus gedaan.');
         await contactForm().getByRole('button', { name: 'Contact opslaan' }).click();
         await j.status('Contact opgeslagen.');
@@ -290,12 +305,12 @@ for (const size of SIZES) {
         assert.match(await timeline().first().textContent(), /Aangebeld — Niet thuis/);
         await j.visit('14-contact-first');
 
-        const nextWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
+        const nextWeek = await j.localMoment(7 * 24 * 60);
         await contactForm().getByRole('radio', { name: 'Huisbezoek' }).check();
         await contactForm().getByRole('radio', { name: 'Gesprek' }).check();
         await contactForm().getByLabel('Met wie').fill('Cliënt, met de buurvrouw erbij');
         await contactForm().getByLabel('Notitie').fill('Binnen gelaten. Stapel post samen bekeken.');
-        await contactForm().getByLabel('Volgende poging (datum)').fill(localDate(nextWeek));
+        await contactForm().getByLabel('Volgende poging (datum)').fill(nextWeek);
         await contactForm().getByRole('button', { name: 'Contact opslaan' }).click();
         await page.waitForFunction(() => document.querySelectorAll('.timeline > li').length === 2);
         assert.match(await timeline().nth(0).textContent(), /Huisbezoek — Gesprek/);
@@ -303,11 +318,11 @@ for (const size of SIZES) {
         assert.match(await timeline().nth(1).textContent(), /Aangebeld — Niet thuis/);
         const stored = await j.api(`/cases/${/#\/cases\/(\d+)/.exec(page.url())[1]}`);
         assert.equal(stored.contacts.length, 2);
-        assert.equal(stored.next_attempt_date, localDate(nextWeek));
+        assert.equal(stored.next_attempt_date, nextWeek);
         await j.visit('15-contact-second');
       });
 
-      await t.test('the case is closed with a reason', async () => {
+      await step('the case is closed with a reason', async () => {
         await page.locator('details.disclosure > summary').click();
         const close = page.locator('details.disclosure form');
         await close.getByRole('radio', { name: 'Cliënt weigert hulp' }).check();
@@ -322,7 +337,7 @@ for (const size of SIZES) {
         await j.visit('16-case-closed');
       });
 
-      await t.test('the case is reopened with a reason', async () => {
+      await step('the case is reopened with a reason', async () => {
         const reopen = page.getByRole('region', { name: 'Casus heropenen' });
         await reopen.getByLabel('Reden van heropenen').fill('Nieuwe melding van de woningcorporatie.');
         await reopen.getByRole('button', { name: 'Casus heropenen' }).click();
@@ -335,7 +350,7 @@ for (const size of SIZES) {
         await j.visit('17-case-reopened');
       });
 
-      await t.test('team cases and my caseload list cases', async () => {
+      await step('team cases and my caseload list cases', async () => {
         await page.getByRole('link', { name: 'Teamcasussen' }).click();
         await j.heading('Teamcasussen');
         await page.locator(size.viewport.width >= 768 ? 'table tbody tr' : 'ul.cards > li').first().waitFor();
@@ -351,7 +366,7 @@ for (const size of SIZES) {
         await j.logout();
       });
 
-      await t.test('the admin sees users and teams', async () => {
+      await step('the admin sees users and teams', async () => {
         await j.login('demo-admin');
         await j.heading('Beheer');
         await page.getByText('demo-outreacher-a', { exact: false }).first().waitFor();

@@ -115,7 +115,8 @@ class PgConnection final : public Connection {
   void begin_read() override { begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
 
   void commit() override {
-    ensure_connected_in_transaction();
+    if (!in_transaction_) throw DbError(DbError::Kind::other, "cannot commit: no transaction is active");
+    throw_if_transaction_lost();
     Result res(PQexec(conn_, "COMMIT"));
     in_transaction_ = false;
     to_result_set(res.get(), "COMMIT");
@@ -158,7 +159,7 @@ class PgConnection final : public Connection {
 
   void ensure_connected() {
     if (conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK) return;
-    ensure_connected_in_transaction();
+    throw_if_transaction_lost();
     PQfinish(conn_);
     conn_ = nullptr;
     cache_.clear();  // prepared statements belong to the lost session
@@ -166,7 +167,7 @@ class PgConnection final : public Connection {
   }
 
   // Reconnecting inside a transaction would run the rest of it in autocommit mode on a new session.
-  void ensure_connected_in_transaction() {
+  void throw_if_transaction_lost() {
     if (in_transaction_ && (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK)) {
       throw DbError(DbError::Kind::unavailable,
                     "connection to " + target_ + " was lost during a transaction; it was rolled back");
@@ -236,10 +237,14 @@ class PgConnection final : public Connection {
   }
 
   [[noreturn]] void fail(PGresult* res, std::string_view sql) {
-    const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-    if (state == nullptr || PQstatus(conn_) != CONNECTION_OK) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
       throw DbError(DbError::Kind::unavailable,
                     "lost connection to " + target_ + ": " + trimmed(PQerrorMessage(conn_)) + " in: " + sql_excerpt(sql));
+    }
+    const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    if (state == nullptr) {  // raised by libpq itself, e.g. out of memory or too many parameters
+      throw DbError(DbError::Kind::other,
+                    "PostgreSQL client: " + trimmed(PQerrorMessage(conn_)) + " in: " + sql_excerpt(sql));
     }
     const std::string_view code = state;
     std::string primary = trimmed(PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));

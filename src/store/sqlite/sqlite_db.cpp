@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <functional>
@@ -187,6 +188,9 @@ class SqliteConnection final : public Connection {
   // PRAGMA query_only makes writes inside a read transaction fail as they do on PostgreSQL's
   // READ ONLY transactions, so such a mistake shows on the SQLite test runs too.
   void begin_read() override {
+    if (sqlite3_get_autocommit(db_) == 0) {
+      throw DbError(DbError::Kind::other, "cannot start a transaction within a transaction");
+    }
     query("PRAGMA query_only=ON", {});
     read_only_transaction_ = true;
     try {
@@ -245,7 +249,7 @@ class SqliteConnection final : public Connection {
     for (int index = 1; index <= bind_count; ++index) {
       const int number = parameter_number(sqlite3_bind_parameter_name(stmt, index));
       if (number == 0) {
-        throw DbError(DbError::Kind::other, "use $1, $2, ... as placeholders in: " + sql_excerpt(sql));
+        throw DbError(DbError::Kind::other, "write parameters as $1, $2, ... in: " + sql_excerpt(sql));
       }
       st.param_numbers.push_back(number);
       st.param_count = std::max(st.param_count, number);

@@ -58,7 +58,7 @@ TEST(SqliteStore, WriterWaitsForAnotherWritersCommitInsteadOfFailing) {
   EXPECT_EQ(db->connection().query("SELECT count(*) FROM samples").rows.at(0).integer(0), 2);
 }
 
-TEST(SqliteStore, OnlyDollarNumberPlaceholdersAreAccepted) {
+TEST(SqliteStore, OnlyDollarNumberParametersAreAccepted) {
   TempDbPath file;
   auto db = open(file.path());
   for (const char* sql : {"SELECT ?", "SELECT ?1", "SELECT :name", "SELECT @name", "SELECT $name"}) {

@@ -31,9 +31,11 @@ export const DEMO = {
 };
 
 const running = new Set();
-// A test process that ends for any reason takes its servers with it.
+const tempDirs = new Set();
+// A test process that ends for any reason takes its servers and their SQLite files with it.
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => process.exit(1));
@@ -81,9 +83,13 @@ async function freshDatabase() {
   const configured = process.env.VOORDEUR_TEST_DATABASE ?? '';
   if (configured === '' || configured === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-api-'));
+    tempDirs.add(dir);
     return {
       url: `sqlite:${path.join(dir, 'voordeur.db')}`,
-      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+      dispose: async () => {
+        rmSync(dir, { recursive: true, force: true });
+        tempDirs.delete(dir);
+      },
     };
   }
   if (!/^postgres(ql)?:\/\//.test(configured)) {

@@ -13,7 +13,7 @@ import { langStore, t } from '../i18n';
 import { onUnauthorized } from '../lib/api';
 import { match, navigate, useRoute, type Route } from '../lib/router';
 import { loginReasonStore, sessionStore, type User } from '../lib/session';
-import { clearStaleStatus, statusStore } from '../lib/status';
+import { clearStatus, keepStatusFor, statusStore } from '../lib/status';
 import { useStore } from '../lib/store';
 import { Header } from './Header';
 
@@ -65,6 +65,7 @@ export function App() {
 
   useEffect(() => {
     onUnauthorized((code) => {
+      clearStatus();
       loginReasonStore.set(code === 'session_expired' ? 'session_expired' : 'unauthenticated');
       sessionStore.set(null);
     });
@@ -85,7 +86,7 @@ export function App() {
     const changed = previousPath.current !== route.path;
     previousPath.current = route.path;
     if (first || !changed) return;
-    clearStaleStatus();
+    keepStatusFor(route.path);
     window.scrollTo(0, 0);
     requestAnimationFrame(() => document.getElementById('page-title')?.focus());
   }, [route.path]);
@@ -94,6 +95,7 @@ export function App() {
     try {
       await logout();
     } finally {
+      clearStatus();
       loginReasonStore.set('logged_out');
       sessionStore.set(null);
       navigate('/');
@@ -121,6 +123,7 @@ export function App() {
         {user === null && (
           <LoginPage
             onLoggedIn={(u) => {
+              clearStatus();
               sessionStore.set(u);
               if (route.path === '/' || route.path === '/login') navigate(homePath(u));
             }}

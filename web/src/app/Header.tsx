@@ -32,7 +32,12 @@ export function Header({ user, path, onLogout }: HeaderProps) {
           <a class="brand-name" href={href('/')}>
             {t('app.name')}
           </a>
-          {user && <span class="brand-user">{t('header.user', { name: user.display_name })}</span>}
+          {user && (
+            <span class="brand-user">
+              <span class="visually-hidden">{t('header.user')} </span>
+              {user.display_name}
+            </span>
+          )}
         </div>
         <div class="header-tools">
           <button type="button" class="link-button" lang={other} onClick={() => setLang(other)}>

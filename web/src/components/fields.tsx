@@ -154,6 +154,8 @@ export function SelectField<V extends string>(props: SelectProps<V>) {
 
 interface GroupShellProps extends Common {
   layout?: 'stack' | 'inline' | 'chips' | 'columns';
+  /** For a group that is the only content under a heading saying the same: screen readers only. */
+  hideLegend?: boolean;
   children: ComponentChildren;
 }
 
@@ -166,7 +168,7 @@ function GroupShell(props: GroupShellProps) {
       class={`field group${props.error ? ' field--invalid' : ''}`}
       aria-describedby={describedBy(id, props.hint, props.error)}
     >
-      <legend>
+      <legend class={props.hideLegend ? 'visually-hidden' : undefined}>
         {props.label}
         <RequiredMark required={props.required} />
       </legend>
@@ -211,6 +213,7 @@ interface CheckboxGroupProps<V extends string> extends Common {
   options: readonly Option<V>[];
   onValues: (values: V[]) => void;
   layout?: 'stack' | 'inline' | 'chips' | 'columns';
+  hideLegend?: boolean;
 }
 
 export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {

@@ -66,7 +66,8 @@ export function useForm(scope = ''): FormController {
       try {
         await send();
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return;
+        // A lost session sends the user to the login page; nothing to show on this form.
+        if (error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired')) return;
         const mapped: Errors = {};
         const unplaced: string[] = [];
         if (error instanceof ApiError) {

@@ -6,7 +6,6 @@ export const en: Dictionary = {
   'app.skipLink': 'Skip to content',
   'app.loading': 'Loading…',
   'app.notFound': 'This page does not exist.',
-  'app.forbiddenPage': 'You have no access to this page.',
 
   'nav.label': 'Main menu',
   'nav.signals': 'Signals',
@@ -14,12 +13,10 @@ export const en: Dictionary = {
   'nav.teamCases': 'Team cases',
   'nav.admin': 'Admin',
 
-  'header.user': 'Signed in as {name}',
+  'header.user': 'Signed in as',
   'header.logout': 'Log out',
   'header.switchLanguage': 'Nederlands',
-  'header.switchLanguageLang': 'nl',
 
-  'common.required': 'required',
   'common.empty': '—',
   'common.previous': 'Previous',
   'common.next': 'Next',
@@ -28,10 +25,7 @@ export const en: Dictionary = {
   'common.byOn': '{name}, {date}',
   'common.days.one': '1 day',
   'common.days.other': '{n} days',
-  'common.today': 'today',
   'common.filters': 'Filters',
-  'common.showMore': 'More',
-  'common.back': 'Back',
 
   'form.invalid': 'Some fields are not filled in correctly ({count}). See the marked fields.',
   'form.requiredNote': 'Fields marked * are required.',
@@ -120,7 +114,6 @@ export const en: Dictionary = {
   'section.problemAreas': '12. Problem areas',
   'section.followUp': '13. Follow-up agreed',
   'section.feedback': '14. Feedback',
-  'section.aware': 'Does the client know of this signal?',
 
   'reporter.name': 'Reporter name',
   'reporter.kind': 'Kind of reporter',
@@ -236,7 +229,6 @@ export const en: Dictionary = {
   'cases.empty': 'No cases found.',
   'cases.noContactYet': 'no contact yet',
   'cases.noNextAttempt': 'not planned',
-  'cases.contacts': '{n} contacts',
 
   'caseStatus.open': 'Open',
   'caseStatus.closed': 'Closed',
@@ -254,7 +246,6 @@ export const en: Dictionary = {
   'case.timeline': 'Contacts',
   'case.timelineEmpty': 'No contacts recorded yet.',
   'case.events': 'Case history',
-  'case.closure': 'Closed: {reason}',
   'case.nextAttemptOn': 'Next attempt: {date}',
   'case.withWhom': 'With: {who}',
 
@@ -330,7 +321,6 @@ export const en: Dictionary = {
   'admin.teams.create': 'Add team',
   'admin.teams.created': 'Team {name} added.',
   'admin.teams.empty': 'No teams yet.',
-  'admin.teams.members': 'Members',
 
   'user.username': 'Username',
   'user.displayName': 'Name',
@@ -338,7 +328,6 @@ export const en: Dictionary = {
   'user.password': 'Password',
   'user.teams': 'Teams',
   'user.active': 'Active (can sign in)',
-  'user.status': 'Status',
   'team.name': 'Team name',
 
   'role.outreacher': 'Outreach worker',

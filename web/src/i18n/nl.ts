@@ -4,7 +4,6 @@ export const nl = {
   'app.skipLink': 'Direct naar de inhoud',
   'app.loading': 'Laden…',
   'app.notFound': 'Deze pagina bestaat niet.',
-  'app.forbiddenPage': 'Je hebt geen toegang tot deze pagina.',
 
   'nav.label': 'Hoofdmenu',
   'nav.signals': 'Aanmeldingen',
@@ -12,12 +11,10 @@ export const nl = {
   'nav.teamCases': 'Teamcasussen',
   'nav.admin': 'Beheer',
 
-  'header.user': 'Ingelogd als {name}',
+  'header.user': 'Ingelogd als',
   'header.logout': 'Uitloggen',
   'header.switchLanguage': 'English',
-  'header.switchLanguageLang': 'en',
 
-  'common.required': 'verplicht',
   'common.empty': '—',
   'common.previous': 'Vorige',
   'common.next': 'Volgende',
@@ -26,10 +23,7 @@ export const nl = {
   'common.byOn': '{name}, {date}',
   'common.days.one': '1 dag',
   'common.days.other': '{n} dagen',
-  'common.today': 'vandaag',
   'common.filters': 'Filters',
-  'common.showMore': 'Meer',
-  'common.back': 'Terug',
 
   'form.invalid': 'Niet alle velden zijn goed ingevuld ({count}). Kijk bij de gemarkeerde velden.',
   'form.requiredNote': 'Velden met * zijn verplicht.',
@@ -118,7 +112,6 @@ export const nl = {
   'section.problemAreas': '12. Problematieken',
   'section.followUp': '13. Vervolgafspraken',
   'section.feedback': '14. Terugkoppeling',
-  'section.aware': 'Weet de cliënt van deze aanmelding?',
 
   'reporter.name': 'Naam aanmelder',
   'reporter.kind': 'Soort aanmelder',
@@ -234,7 +227,6 @@ export const nl = {
   'cases.empty': 'Geen casussen gevonden.',
   'cases.noContactYet': 'nog geen contact',
   'cases.noNextAttempt': 'niet gepland',
-  'cases.contacts': '{n} contactmomenten',
 
   'caseStatus.open': 'Open',
   'caseStatus.closed': 'Gesloten',
@@ -252,7 +244,6 @@ export const nl = {
   'case.timeline': 'Contactmomenten',
   'case.timelineEmpty': 'Nog geen contactmomenten vastgelegd.',
   'case.events': 'Verloop van de casus',
-  'case.closure': 'Afgesloten: {reason}',
   'case.nextAttemptOn': 'Volgende poging: {date}',
   'case.withWhom': 'Met: {who}',
 
@@ -328,7 +319,6 @@ export const nl = {
   'admin.teams.create': 'Team toevoegen',
   'admin.teams.created': 'Team {name} toegevoegd.',
   'admin.teams.empty': 'Nog geen teams.',
-  'admin.teams.members': 'Leden',
 
   'user.username': 'Gebruikersnaam',
   'user.displayName': 'Naam',
@@ -336,7 +326,6 @@ export const nl = {
   'user.password': 'Wachtwoord',
   'user.teams': 'Teams',
   'user.active': 'Actief (kan inloggen)',
-  'user.status': 'Status',
   'team.name': 'Naam van het team',
 
   'role.outreacher': 'Outreachend werker',

@@ -1,27 +1,29 @@
+import { currentRoute } from './router';
 import { createStore } from './store';
 
 /**
- * The message in the page's aria-live status region ("Contact opgeslagen."). `seq` makes a
- * repeated identical message announce again; `at` lets a message that was announced just before
- * a navigation survive that navigation (see App).
+ * The message in the page's aria-live status region ("Contact opgeslagen."). A message belongs to
+ * one page: the page it was said on, or the page a save is about to go to. `seq` makes a repeated
+ * identical message announce again.
  */
 export interface StatusMessage {
   text: string;
   seq: number;
-  at: number;
+  path: string;
 }
 
-export const statusStore = createStore<StatusMessage>({ text: '', seq: 0, at: 0 });
+export const statusStore = createStore<StatusMessage>({ text: '', seq: 0, path: '' });
 
-export function announce(text: string): void {
-  statusStore.set({ text, seq: statusStore.get().seq + 1, at: Date.now() });
+export function announce(text: string, path: string = currentRoute().path): void {
+  statusStore.set({ text, seq: statusStore.get().seq + 1, path });
 }
 
-/** How long a fresh message outlives a page change. */
-const CARRY_OVER_MS = 3000;
-
-/** Clears the message on a page change, unless it was announced moments ago (save, then go). */
-export function clearStaleStatus(now: number = Date.now()): void {
+/** Called on every page change: a message for another page disappears. */
+export function keepStatusFor(path: string): void {
   const current = statusStore.get();
-  if (current.text && now - current.at > CARRY_OVER_MS) statusStore.set({ ...current, text: '' });
+  if (current.text && current.path !== path) clearStatus();
+}
+
+export function clearStatus(): void {
+  statusStore.set({ ...statusStore.get(), text: '', path: '' });
 }

@@ -110,7 +110,7 @@ export function CaseListPage({ scope, query }: { scope: CaseScope; query: URLSea
                     <a class="card-title" href={href(`/cases/${c.id}`)}>
                       {c.person_name}
                     </a>
-                    <span class={`badge badge--${c.status}`}>{label('caseStatus', c.status)}</span>
+                    {status === 'all' && <span class={`badge badge--${c.status}`}>{label('caseStatus', c.status)}</span>}
                   </div>
                   <dl class="card-facts">
                     <div>

@@ -157,6 +157,9 @@ export function CasePage({ id }: { id: number }) {
             {t('case.openedAt', { date: formatTimestampDate(c.opened_at) })}
           </p>
           <div class="case-layout">
+            <div class="case-summary">
+              <Summary c={c} />
+            </div>
             <div class="case-main">
               {c.status === 'open' ? (
                 <ContactForm caseId={c.id} onLogged={loaded.reload} />
@@ -167,7 +170,6 @@ export function CasePage({ id }: { id: number }) {
               {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
             </div>
             <div class="case-side">
-              <Summary c={c} />
               <Background c={c} />
             </div>
           </div>

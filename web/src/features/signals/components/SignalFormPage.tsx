@@ -68,7 +68,7 @@ export function SignalFormPage({ user }: { user: User }) {
       () => validateSignal(draft, today, needsTeam),
       async () => {
         const signal = await createSignal(toSignalInput(draft, needsTeam));
-        announce(t('signalForm.saved'));
+        announce(t('signalForm.saved'), `/signals/${signal.id}`);
         navigate(`/signals/${signal.id}`);
       },
     );
@@ -232,6 +232,7 @@ export function SignalFormPage({ user }: { user: User }) {
           <CheckboxGroup
             path="problem_areas"
             label={t('signal.problemAreas')}
+            hideLegend
             layout="columns"
             values={draft.problem_areas}
             options={enumOptions('problemArea')}

@@ -90,7 +90,7 @@ export function SignalListPage({ query }: { query: URLSearchParams }) {
                     <a class="card-title" href={href(`/signals/${s.id}`)}>
                       {s.person_name}
                     </a>
-                    <span class={`badge badge--${s.status}`}>{statusText(s)}</span>
+                    {status !== 'awaiting_decision' && <span class={`badge badge--${s.status}`}>{statusText(s)}</span>}
                   </div>
                   <p class="card-meta">
                     {formatDate(s.intake_date)} · {label('directReason', s.direct_reason)}

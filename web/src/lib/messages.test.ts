@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api';
+import { errorMessage, fieldErrorMessage } from './messages';
+
+describe('user messages for API errors', () => {
+  it('say when a locked login may be tried again', () => {
+    expect(errorMessage(new ApiError(429, 'rate_limited', '', [], 600))).toBe(
+      'Te veel mislukte pogingen. Probeer het over 10 minuten opnieuw.',
+    );
+    expect(errorMessage(new ApiError(429, 'rate_limited', '', [], 30))).toContain('over 1 minuten');
+    expect(errorMessage(new ApiError(429, 'rate_limited', ''))).toBe('Te veel mislukte pogingen. Probeer het later opnieuw.');
+  });
+
+  it('name wrong credentials without saying which part was wrong', () => {
+    expect(errorMessage(new ApiError(401, 'invalid_credentials', 'Invalid credentials'))).toBe(
+      'Gebruikersnaam of wachtwoord klopt niet.',
+    );
+  });
+
+  it('fall back to the server detail for an unknown code, then to the status', () => {
+    expect(errorMessage(new ApiError(418, 'teapot', 'I am a teapot'))).toBe('I am a teapot');
+    expect(errorMessage(new ApiError(502, 'http_502', ''))).toBe('Er ging iets mis (502).');
+    expect(errorMessage(new ApiError(0, 'network', ''))).toContain('Geen verbinding');
+  });
+
+  it('translate field error codes and keep unknown ones readable', () => {
+    expect(fieldErrorMessage({ code: 'invalid_date', message: '2025-02-30 is not a date that exists' })).toBe(
+      'Deze datum bestaat niet. Controleer dag, maand en jaar.',
+    );
+    expect(fieldErrorMessage({ code: 'brand_new', message: 'explained by the server' })).toBe('explained by the server');
+  });
+});
