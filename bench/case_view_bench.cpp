@@ -99,6 +99,20 @@ void BM_FindCaseInReadTransaction(benchmark::State& state) {
 }
 BENCHMARK(BM_FindCaseInReadTransaction)->Threads(1)->Threads(2)->UseRealTime();
 
+// The same with a plain BEGIN ... COMMIT instead of begin_read(), which on SQLite also switches
+// PRAGMA query_only on and off: the difference to the benchmark above is the cost of that switch.
+void BM_FindCaseInPlainTransaction(benchmark::State& state) {
+  Connection& c = fixture().db->connection();
+  auto rng = thread_rng(state);
+  for (auto _ : state) {
+    c.query("BEGIN");
+    auto k = voordeur::store::find_case(c, random_case(rng));
+    c.query("COMMIT");
+    benchmark::DoNotOptimize(k);
+  }
+}
+BENCHMARK(BM_FindCaseInPlainTransaction);
+
 // The cost of the read transaction alone (app/tx.h in_read).
 void BM_EmptyReadTransaction(benchmark::State& state) {
   Connection& c = fixture().db->connection();

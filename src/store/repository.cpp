@@ -603,17 +603,19 @@ CasePage list_cases(Connection& c, const CaseFilter& f) {
   append_padded_ids(count_params, f.team_ids);
   page.total = c.query("SELECT COUNT(*) FROM cases c " + case_filter(3, teams), count_params).rows.at(0).integer(0);
 
-  // One query for the page and its assigned workers: the page is cut in the subquery, then joined
-  // with its workers and sorted again (a join does not keep the subquery's order).
+  // One query for the page, its persons' names and its assigned workers: the page is cut from the
+  // cases alone in the subquery, then joined and sorted again (a join does not keep the subquery's
+  // order).
   std::vector<Value> params{opt(f.status), opt(f.assigned_worker), std::int64_t{f.limit}, std::int64_t{f.offset}};
   append_padded_ids(params, f.team_ids);
   const std::string sql =
-      "SELECT k.id, k.team_id, k.person_name, k.status, k.opened_at, k.last_contact_at, k.next_attempt_date, "
+      "SELECT k.id, k.team_id, p.name, k.status, k.opened_at, k.last_contact_at, k.next_attempt_date, "
       "k.contact_count, u.id, u.display_name FROM ("
-      "SELECT c.id, c.team_id, p.name AS person_name, c.status, c.opened_at, c.last_contact_at, "
-      "c.next_attempt_date, c.contact_count FROM cases c JOIN persons p ON p.id = c.person_id " +
+      "SELECT c.id, c.team_id, c.person_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, "
+      "c.contact_count FROM cases c " +
       case_filter(5, teams) + " ORDER BY " + case_order(f.sort, f.descending, "c") +
       " LIMIT $3 OFFSET $4) k "
+      "JOIN persons p ON p.id = k.person_id "
       "LEFT JOIN case_workers w ON w.case_id = k.id LEFT JOIN users u ON u.id = w.user_id "
       "ORDER BY " +
       case_order(f.sort, f.descending, "k") + ", u.display_name, u.id";

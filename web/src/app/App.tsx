@@ -18,7 +18,7 @@ import { useStore } from '../lib/store';
 import { Header } from './Header';
 
 /** Where a user starts: outreachers at their caseload, team leads at the signals, admins at users. */
-export function homePath(user: User): string {
+function homePath(user: User): string {
   if (user.teams.length === 0) return user.role === 'admin' ? '/admin/users' : '/cases/mine';
   return user.role === 'team_lead' ? '/signals' : '/cases/mine';
 }

@@ -1,4 +1,4 @@
-import { createContext, type ComponentChildren } from 'preact';
+import { createContext, Fragment, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { t } from '../i18n';
 import type { Option } from '../lib/labels';
@@ -19,6 +19,25 @@ interface Common {
 function describedBy(id: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids || undefined;
+}
+
+/** Lets a long label such as "Sms/WhatsApp" wrap after its slashes; the accessible name is unchanged. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              /<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 function RequiredMark({ required }: { required?: boolean | undefined }) {
@@ -201,7 +220,9 @@ export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
             aria-invalid={props.error ? 'true' : undefined}
             onChange={() => props.onValue(o.value)}
           />
-          <span>{o.label}</span>
+          <span>
+            <Breakable text={o.label} />
+          </span>
         </label>
       ))}
     </GroupShell>
@@ -235,7 +256,9 @@ export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
             aria-invalid={props.error ? 'true' : undefined}
             onChange={(e) => toggle(o.value, e.currentTarget.checked)}
           />
-          <span>{o.label}</span>
+          <span>
+            <Breakable text={o.label} />
+          </span>
         </label>
       ))}
     </GroupShell>

@@ -16,10 +16,10 @@ describe('dictionaries', () => {
     }
   });
 
-  it('use the same placeholders in both languages', () => {
-    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+  it('use the same parameters in both languages', () => {
+    const params = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(nl) as (keyof typeof nl)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
+      expect(params(en[key]), key).toEqual(params(nl[key]));
     }
   });
 
@@ -32,7 +32,7 @@ describe('dictionaries', () => {
 });
 
 describe('format', () => {
-  it('fills named placeholders and leaves unknown ones alone', () => {
+  it('fills named parameters and leaves unknown ones alone', () => {
     expect(format('{a} en {b}', { a: 1, b: 'twee' })).toBe('1 en twee');
     expect(format('{a} en {c}', { a: 1 })).toBe('1 en {c}');
   });

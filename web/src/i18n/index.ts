@@ -31,7 +31,7 @@ export function setLang(lang: Lang): void {
 
 export type Params = Record<string, string | number>;
 
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` parameters into a text. */
 export function format(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

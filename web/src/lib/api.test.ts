@@ -1,25 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, api, onUnauthorized, query, setCsrfToken } from './api';
 
 type Call = { url: string; init: RequestInit };
 
-function stubFetch(status: number, body: unknown, headers: Record<string, string> = {}): Call[] {
+const realFetch = globalThis.fetch;
+
+/** Replaces fetch with one that records its calls and always gives this answer. */
+function answerWith(status: number, body: unknown, headers: Record<string, string> = {}): Call[] {
   const calls: Call[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+  globalThis.fetch = (async (url: string, init: RequestInit) => {
     calls.push({ url, init });
     const text = body === undefined ? null : JSON.stringify(body);
     return new Response(text, { status, headers });
-  });
+  }) as typeof fetch;
   return calls;
 }
 
 describe('api client', () => {
   beforeEach(() => setCsrfToken(null));
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
 
   it('sends the CSRF token on state-changing requests only', async () => {
     setCsrfToken('tok-1');
-    const calls = stubFetch(201, { id: 1 });
+    const calls = answerWith(201, { id: 1 });
     await api.post('/signals', { a: 1 });
     await api.get('/signals');
     const postHeaders = calls[0]!.init.headers as Record<string, string>;
@@ -32,7 +37,7 @@ describe('api client', () => {
   });
 
   it('turns problem+json into an ApiError with field errors', async () => {
-    stubFetch(422, {
+    answerWith(422, {
       code: 'validation_failed',
       detail: '1 field is invalid',
       errors: [{ field: 'person.date_of_birth', code: 'invalid_date', message: 'no such date' }],
@@ -48,7 +53,7 @@ describe('api client', () => {
   });
 
   it('reads Retry-After on rate limiting', async () => {
-    stubFetch(429, { code: 'rate_limited' }, { 'Retry-After': '600' });
+    answerWith(429, { code: 'rate_limited' }, { 'Retry-After': '600' });
     const error = (await api.post('/session', {}, { redirectOn401: false }).catch((e: unknown) => e)) as ApiError;
     expect(error.code).toBe('rate_limited');
     expect(error.retryAfter).toBe(600);
@@ -57,19 +62,19 @@ describe('api client', () => {
   it('hands a 401 to the unauthorized handler unless told not to', async () => {
     const seen: string[] = [];
     onUnauthorized((code) => seen.push(code));
-    stubFetch(401, { code: 'session_expired' });
+    answerWith(401, { code: 'session_expired' });
     await api.get('/cases').catch(() => undefined);
-    stubFetch(401, { code: 'invalid_credentials' });
+    answerWith(401, { code: 'invalid_credentials' });
     await api.post('/session', {}, { redirectOn401: false }).catch(() => undefined);
     expect(seen).toEqual(['session_expired']);
   });
 
   it('returns nothing for 204 and reports network failures as code network', async () => {
-    stubFetch(204, undefined);
+    answerWith(204, undefined);
     await expect(api.del('/session')).resolves.toBeUndefined();
-    vi.stubGlobal('fetch', async () => {
+    globalThis.fetch = (async () => {
       throw new TypeError('offline');
-    });
+    }) as typeof fetch;
     await expect(api.get('/cases')).rejects.toMatchObject({ code: 'network', status: 0 });
   });
 

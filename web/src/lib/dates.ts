@@ -10,7 +10,7 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -50,13 +50,6 @@ export function datePartsToIso(day: string, month: string, year: string): string
   const [d, m, y] = parts.map(Number) as [number, number, number];
   if (parts[2]!.length !== 4 || !isRealDate(y, m, d)) return null;
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-}
-
-/** Splits `YYYY-MM-DD` into day/month/year text fields (empty strings for an empty value). */
-export function isoToDateParts(value: string | null): { day: string; month: string; year: string } {
-  const m = value ? DATE_RE.exec(value) : null;
-  if (!m) return { day: '', month: '', year: '' };
-  return { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! };
 }
 
 /** Today's date in the browser's time zone as `YYYY-MM-DD`. */

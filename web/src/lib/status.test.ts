@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-vi.stubGlobal('window', { location: { hash: '#/cases/7' } });
+// The tests run in Node: give the router the one piece of `window` it reads.
+Object.assign(globalThis, { window: { location: { hash: '#/cases/7' } } });
 const { announce, clearStatus, keepStatusFor, statusStore } = await import('./status');
 
 describe('status messages', () => {
