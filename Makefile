@@ -2,6 +2,8 @@
 # Both install what is missing first (scripts/install-deps.sh; quick when everything is there).
 
 BUILD_DIR := build
+# The web app is built again only when one of its files is newer than the last build.
+WEB_SOURCES := $(shell find web -path web/node_modules -prune -o -path web/dist -prune -o -type f -print 2>/dev/null)
 
 .PHONY: deps build run test clean
 
@@ -11,7 +13,10 @@ deps:
 build:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD_DIR) -j2
-	if [ -f web/package.json ]; then cd web && npm run build; fi
+	$(MAKE) --no-print-directory web/dist/index.html
+
+web/dist/index.html: $(WEB_SOURCES)
+	cd web && npm run build
 
 run: deps
 	$(MAKE) --no-print-directory build

@@ -147,7 +147,8 @@ void BM_ListCasesTeamOpen(benchmark::State& state) {
   voordeur::store::CaseFilter f;
   f.team_ids = {fixture().team_a};
   f.status = "open";
-  f.sort = state.range(0) == 0 ? voordeur::store::CaseSort::days_since_contact : voordeur::store::CaseSort::next_attempt;
+  using voordeur::store::CaseSort;
+  f.sort = state.range(0) == 0 ? CaseSort::days_since_contact : CaseSort::next_attempt;
   f.descending = state.range(0) == 0;
   f.limit = 50;
   std::uniform_int_distribution<int> page(0, static_cast<int>(state.range(1)) - 1);

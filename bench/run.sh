@@ -91,10 +91,12 @@ fi
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet 2>/dev/null || echo ' (with local changes)')"
+  changes=
+  if [ -n "$(git -C "$root" status --porcelain 2>/dev/null)" ]; then changes=' (with local changes)'; fi
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$changes"
   echo "cpu: $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
-  echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "os: $(sed -n 's/^PRETTY_NAME="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/os-release), kernel $(uname -r)"
   echo "sqlite: $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
   echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "database: ${database%%\?*}"
@@ -102,12 +104,16 @@ fi
 } | tee "$results/machine.txt" >&2
 
 note "demo data and $cases generated cases"
-(cd "$work" && "$voordeur" demo --database "$database" >"$work/demo.log" 2>&1) || { cat "$work/demo.log" >&2; die "voordeur demo failed"; }
+if ! (cd "$work" && "$voordeur" demo --database "$database" >"$work/demo.log" 2>&1); then
+  cat "$work/demo.log" >&2
+  die "voordeur demo failed"
+fi
 "$generate" --database "$database" --cases "$cases" --contacts-per-case "$per_case" 2>/dev/null |
   tee "$results/generate.txt" >&2
 
 # demo-lead-a sees only Team A's cases; another team's id would answer 404.
-sql "SELECT c.id FROM cases c JOIN teams t ON t.id = c.team_id WHERE t.name = 'Team A' ORDER BY c.id" >"$work/team_a_ids.txt"
+sql "SELECT c.id FROM cases c JOIN teams t ON t.id = c.team_id WHERE t.name = 'Team A' ORDER BY c.id" \
+  >"$work/team_a_ids.txt"
 [ -s "$work/team_a_ids.txt" ] || die "no Team A cases found"
 
 if [ "${BENCH_SKIP_GOOGLE:-0}" != 1 ]; then
@@ -144,7 +150,11 @@ wrk_target() {
   esac
 }
 
-# Prints "req/s p50_ms p99_ms non_2xx socket_errors" of one wrk output.
+# CPU time (user + system) the server process has used so far, in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+# Prints "req/s p50_ms p99_ms non_2xx socket_errors requests" of one wrk output.
 parse_wrk() {
   awk '
     function ms(v) {
@@ -157,9 +167,10 @@ parse_wrk() {
     /^ +50% / { p50 = ms($2) }
     /^ +99% / { p99 = ms($2) }
     /^Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
     /Non-2xx or 3xx responses:/ { bad = $NF }
     /Socket errors:/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, errors }
+    END { printf "%.0f %.2f %.2f %d %d %d\n", rps, p50, p99, bad, errors, requests }
   ' "$1"
 }
 
@@ -172,16 +183,22 @@ for endpoint in $endpoints; do
 done
 
 runs=$results/runs.tsv
-echo -e "round\tendpoint\tconnections\treq_s\tp50_ms\tp99_ms\tnon_2xx\tsocket_errors\tload1" >"$runs"
+echo -e "round\tendpoint\tconnections\treq_s\tp50_ms\tp99_ms\tnon_2xx\tsocket_errors\tload1\tserver_cpu_us_per_req" \
+  >"$runs"
 for round in $(seq "$rounds"); do
   for c in $connections; do
     for endpoint in $endpoints; do
       out=$results/wrk-$endpoint-c$c-r$round.txt
       load1=$(cut -d' ' -f1 /proc/loadavg)
+      ticks_before=$(server_ticks)
       # shellcheck disable=SC2046
       wrk -t2 -c"$c" -d"$duration" --timeout "$timeout" --latency $(wrk_target "$endpoint") >"$out"
-      read -r rps p50 p99 bad errors < <(parse_wrk "$out")
-      echo -e "$round\t$endpoint\t$c\t$rps\t$p50\t$p99\t$bad\t$errors\t$load1" | tee -a "$runs" >&2
+      ticks_after=$(server_ticks)
+      read -r rps p50 p99 bad errors requests < <(parse_wrk "$out")
+      # Server CPU per answered request: unlike req/s, hardly affected by other load on the machine.
+      cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$ticks_per_second" -v n="$requests" \
+        'BEGIN { printf "%.0f", (n > 0 ? t / hz * 1e6 / n : 0) }')
+      echo -e "$round\t$endpoint\t$c\t$rps\t$p50\t$p99\t$bad\t$errors\t$load1\t$cpu_us" | tee -a "$runs" >&2
       # Requests still queued in the server when wrk stops must not run into the next measurement.
       sleep 3
     done
@@ -203,17 +220,17 @@ awk -F'\t' -v rss="$rss_kib" -v hwm="$hwm_kib" -v rounds="$rounds" -v duration="
     key = $2 SUBSEP $3
     if (!(key in rps)) { order[++keys] = key }
     rps[key] = rps[key] " " $4; p50[key] = p50[key] " " $5; p99[key] = p99[key] " " $6
-    bad[key] += $7; errors[key] += $8
+    bad[key] += $7; errors[key] += $8; cpu[key] = cpu[key] " " $10
     round_rps[$1, $2, $3] = $4
     conns[$3] = 1; roundset[$1] = 1
   }
   END {
-    printf "| endpoint | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors |\n"
-    printf "|---|---:|---:|---:|---:|---:|---:|\n"
+    printf "| endpoint | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | server CPU µs/req |\n"
+    printf "|---|---:|---:|---:|---:|---:|---:|---:|\n"
     for (k = 1; k <= keys; k++) {
       split(order[k], part, SUBSEP)
-      printf "| %s | %s | %.0f | %.2f | %.2f | %d | %d |\n", part[1], part[2], median(rps[order[k]]),
-             median(p50[order[k]]), median(p99[order[k]]), bad[order[k]], errors[order[k]]
+      printf "| %s | %s | %.0f | %.2f | %.2f | %d | %d | %.0f |\n", part[1], part[2], median(rps[order[k]]),
+             median(p50[order[k]]), median(p99[order[k]]), bad[order[k]], errors[order[k]], median(cpu[order[k]])
     }
     printf "\nMedians of %d rounds of %s per run; non-2xx and socket errors summed over the rounds.\n", rounds, duration
     printf "Server RSS after the runs: %.0f MiB (peak %.0f MiB).\n\n", rss / 1024, hwm / 1024

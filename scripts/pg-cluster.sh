@@ -73,8 +73,8 @@ full_page_writes = off
 max_connections = 200
 CONF
     # A port can be taken between the check and the start; then try another one.
-    local try started=no
-    for try in 1 2 3 4 5 6 7 8 9 10; do
+    local started=no
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
       port=$((20000 + RANDOM % 40000))
       port_in_use "$port" && continue
       if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null; then

@@ -10,7 +10,7 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 binary="$root/build/voordeur"
 work=$(mktemp -d "${TMPDIR:-/tmp}/voordeur-test.XXXXXX")
 

@@ -102,6 +102,9 @@ class SqliteConnection final : public Connection {
 
   ResultSet query(std::string_view sql, const std::vector<Value>& params) override {
     Statement& st = prepare(sql);
+    if (read_only_transaction_ && !st.read_only) {
+      throw DbError(DbError::Kind::other, "a statement that writes ran inside a read transaction: " + sql_excerpt(sql));
+    }
     sqlite3_stmt* stmt = st.stmt;
     // Leaves the cached statement reusable on every path out of this function.
     struct Reset {
@@ -185,20 +188,15 @@ class SqliteConnection final : public Connection {
 
   void begin_write() override { query("BEGIN IMMEDIATE", {}); }
 
-  // PRAGMA query_only makes writes inside a read transaction fail as they do on PostgreSQL's
-  // READ ONLY transactions, so such a mistake shows on the SQLite test runs too.
+  // Writes inside a read transaction fail (query() checks sqlite3_stmt_readonly) as they do in
+  // PostgreSQL's READ ONLY transactions, so such a mistake shows on the SQLite test runs too.
+  // Not PRAGMA query_only: it expires every cached statement, making each read re-prepare.
   void begin_read() override {
     if (sqlite3_get_autocommit(db_) == 0) {
       throw DbError(DbError::Kind::other, "cannot start a transaction within a transaction");
     }
-    query("PRAGMA query_only=ON", {});
+    query("BEGIN", {});
     read_only_transaction_ = true;
-    try {
-      query("BEGIN", {});
-    } catch (...) {
-      end_read_only();
-      throw;
-    }
   }
 
   void commit() override {
@@ -220,11 +218,7 @@ class SqliteConnection final : public Connection {
     bool read_only = false;
   };
 
-  void end_read_only() {
-    if (!read_only_transaction_) return;
-    query("PRAGMA query_only=OFF", {});
-    read_only_transaction_ = false;
-  }
+  void end_read_only() { read_only_transaction_ = false; }
 
   Statement& prepare(std::string_view sql) {
     if (auto it = cache_.find(sql); it != cache_.end()) return it->second;
