@@ -143,7 +143,6 @@ int serve(Settings& s) {
   config.static_dir = s.static_dir;
   http::Server server(config, router);
   server.listen();
-  log::info("listening", {{"address", s.address}, {"port", static_cast<std::int64_t>(server.port())}});
   server.run();
   log::info("stopped");
   return 0;

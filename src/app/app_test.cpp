@@ -81,6 +81,20 @@ TEST_F(AppTest, SessionExpiresAfterIdleTimeAndAfterAbsoluteTime) {
   EXPECT_EQ(auth_->authenticate(second->token).error().code, "session_expired");
 }
 
+TEST_F(AppTest, ASessionInUseNeverExpiresWithAShortIdleLimit) {
+  AppConfig short_idle = config_;
+  short_idle.session_idle_seconds = 10;
+  AuthService auth(*db_, clock_, short_idle);
+  auto login = auth.login("demo-outreacher-a", kDemoPassword, "192.0.2.1");
+  ASSERT_TRUE(login.ok());
+  for (std::int64_t t = kNoon + 6; t <= kNoon + 60; t += 6) {
+    clock_.set(t);
+    EXPECT_TRUE(auth.authenticate(login->token).ok()) << t - kNoon;
+  }
+  clock_.set(kNoon + 60 + 10);
+  EXPECT_EQ(auth.authenticate(login->token).error().code, "session_expired");
+}
+
 TEST_F(AppTest, LogoutEndsTheSessionAndUnknownTokensAreRefused) {
   auto login = auth_->login("demo-lead-a", kDemoPassword, "192.0.2.1");
   ASSERT_TRUE(login.ok());

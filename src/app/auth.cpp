@@ -153,8 +153,11 @@ domain::Result<SessionInfo> AuthService::authenticate(const std::string& token) 
     }
     auto user = store::find_user(c, session->user_id);
     if (!user || !user->active) return unauthenticated();
-    // Refresh the idle timer at most once a minute, so reads stay reads.
-    if (now - session->last_seen_at >= 60) store::touch_session(c, session->id, now);
+    // Refresh the idle timer at most once a minute (sooner for short idle limits), so most reads
+    // stay reads and a session in use never expires.
+    if (now - session->last_seen_at >= std::min<std::int64_t>(60, config_.session_idle_seconds / 2)) {
+      store::touch_session(c, session->id, now);
+    }
     return SessionInfo{actor_of(*user), session->csrf_token, {}};
   } catch (const store::DbError& e) {
     return storage_error(e);
