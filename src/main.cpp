@@ -131,7 +131,8 @@ int serve(Settings& s) {
   app::AccountService accounts(*db, clock);
   app::SignalService signals(*db, clock);
   app::CaseService cases(*db, clock);
-  http::Api api{*db, auth, accounts, signals, cases};
+  app::PreparationService preparation(*db, clock);
+  http::Api api{*db, auth, accounts, signals, cases, preparation};
   http::Router router;
   http::register_routes(router, api);
 

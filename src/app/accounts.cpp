@@ -36,24 +36,49 @@ std::vector<domain::FieldError> AccountService::check_teams(store::Connection& c
   return errors;
 }
 
-domain::Result<std::vector<domain::TeamRef>> AccountService::teams(const domain::Actor& a) {
-  if (!domain::can_manage_accounts(a)) return a.teams;
-  return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::TeamRef>> {
-    return store::list_teams(c);
+domain::Result<std::vector<domain::Team>> AccountService::teams(const domain::Actor& a) {
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::Team>> {
+    auto all = store::list_team_settings(c);
+    if (domain::can_manage_accounts(a)) return all;
+    std::vector<domain::Team> own;
+    for (auto& t : all) {
+      if (a.in_team(t.id)) own.push_back(std::move(t));
+    }
+    return own;
   });
 }
 
-domain::Result<domain::TeamRef> AccountService::create_team(const domain::Actor& a, const std::string& name) {
+domain::Result<domain::Team> AccountService::update_team(const domain::Actor& a, domain::Id team_id,
+                                                         const TeamPatch& in) {
+  if (!domain::can_manage_accounts(a) && !domain::can_see_team(a, team_id)) {
+    return domain::make_error("not_found", "This team does not exist or you are not a member.");
+  }
+  if (!domain::can_change_team_settings(a, team_id)) {
+    return domain::make_error("forbidden", "Only an admin or a team lead of this team can change its settings.");
+  }
+  if (in.feedback_working_days) {
+    if (auto errors = domain::validate_feedback_working_days(*in.feedback_working_days); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+  }
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Team> {
+    if (!store::find_team(c, team_id)) return domain::make_error("not_found", "This team does not exist.");
+    if (in.feedback_working_days) store::set_team_feedback_working_days(c, team_id, *in.feedback_working_days);
+    return *store::find_team_settings(c, team_id);
+  });
+}
+
+domain::Result<domain::Team> AccountService::create_team(const domain::Actor& a, const std::string& name) {
   if (!domain::can_manage_accounts(a)) return admins_only();
   if (auto errors = domain::validate_team_name(name); !errors.empty()) {
     return domain::validation_error(std::move(errors));
   }
   const auto now = clock_.now();
-  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::TeamRef> {
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Team> {
     for (const auto& t : store::list_teams(c)) {
       if (t.name == name) return domain::make_error("conflict", "A team with this name already exists.");
     }
-    return domain::TeamRef{store::insert_team(c, name, now), name};
+    return *store::find_team_settings(c, store::insert_team(c, name, now));
   });
 }
 

@@ -30,12 +30,19 @@ struct UserPatch {
   std::optional<std::vector<domain::Id>> team_ids;
 };
 
+struct TeamPatch {
+  std::optional<int> feedback_working_days;
+};
+
 class AccountService {
  public:
   AccountService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  domain::Result<std::vector<domain::TeamRef>> teams(const domain::Actor& a);
-  domain::Result<domain::TeamRef> create_team(const domain::Actor& a, const std::string& name);
+  // Admins: all teams; others: their own teams.
+  domain::Result<std::vector<domain::Team>> teams(const domain::Actor& a);
+  domain::Result<domain::Team> create_team(const domain::Actor& a, const std::string& name);
+  // Admin, or a team lead of that team (another team is not_found, an outreacher forbidden).
+  domain::Result<domain::Team> update_team(const domain::Actor& a, domain::Id team_id, const TeamPatch& in);
   domain::Result<std::vector<domain::User>> members(const domain::Actor& a, domain::Id team_id);
   domain::Result<std::vector<domain::User>> users(const domain::Actor& a);
   // Hashes the password: call from the slow pool.

@@ -151,7 +151,10 @@ TEST_F(AppTest, TeamsSeeOnlyTheirOwnSignalsAndCases) {
     ASSERT_FALSE(other.ok());
     EXPECT_EQ(other.error().code, "not_found");
   }
-  auto case_page = cases.list(a, CaseQuery{"team", "all", "days_since_contact", "", 500, 0});
+  CaseQuery all_cases;
+  all_cases.status = "all";
+  all_cases.limit = 500;
+  auto case_page = cases.list(a, all_cases);
   ASSERT_TRUE(case_page.ok());
   EXPECT_EQ(case_page->total, 40);
   for (const auto& c : case_page->items) EXPECT_EQ(cases.get(b, c.id).error().code, "not_found");

@@ -1,7 +1,10 @@
 #include "app/cases.h"
 
+#include <algorithm>
+
 #include "app/tx.h"
 #include "domain/rules.h"
+#include "domain/trajectory.h"
 #include "domain/validation.h"
 #include "domain/vocabulary.h"
 
@@ -31,6 +34,11 @@ domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const 
     f.status = q.status;
   } else if (q.status != "all") {
     errors.push_back({"status", "unknown_value", "Choose open, closed or all."});
+  }
+  if (domain::vocab::contains(domain::vocab::case_phases, q.phase)) {
+    f.phase = q.phase;
+  } else if (!q.phase.empty()) {
+    errors.push_back({"phase", "unknown_value", "Choose one of the phases, e.g. making_contact."});
   }
   if (q.sort == "days_since_contact") {
     f.sort = store::CaseSort::days_since_contact;
@@ -63,6 +71,9 @@ domain::Result<domain::Case> CaseService::load(store::Connection& c, const domai
   auto found = store::find_case(c, id);
   if (!found || !domain::can_see_team(a, found->team_id)) return not_found();
   found->days_since_last_contact = domain::days_since_last_contact(found->last_contact_at, clock_.local_today());
+  const bool has_conversation = std::any_of(found->contacts.begin(), found->contacts.end(),
+                                            [](const domain::Contact& ct) { return ct.outcome == "conversation"; });
+  found->allowed_events = domain::allowed_events(domain::transitions(), found->phase, has_conversation);
   return std::move(*found);
 }
 
@@ -106,23 +117,36 @@ domain::Result<domain::Case> CaseService::close(const domain::Actor& a, domain::
       return domain::validation_error(std::move(errors));
     }
     if (auto e = domain::check_can_close(*store::case_status(c, case_id))) return *e;
+    const std::string from = *store::case_phase(c, case_id);
+    domain::TransitionFacts facts;
+    facts.closure_reason = in.reason;
+    auto to = domain::decide_transition(domain::transitions(), from, "close", facts);
+    if (!to) return to.error();
     store::close_case(c, case_id, in, a.user_id, now);
+    store::record_transition(c, case_id, from, "close", to.value(), a.user_id, in.reason, now);
     return load(c, a, case_id);
   });
 }
 
 domain::Result<domain::Case> CaseService::reopen(const domain::Actor& a, domain::Id case_id,
-                                                 const std::string& reason) {
+                                                 const std::string& reason, const std::string& phase) {
   const auto now = clock_.now();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
     if (!team || !domain::can_see_team(a, *team)) return not_found();
     if (!domain::can_work_in_team(a, *team)) return not_allowed();
-    if (auto errors = domain::validate_reopen(reason); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
+    auto errors = domain::validate_reopen(reason);
+    for (auto& e : domain::validate_reopen_phase(phase)) errors.push_back(std::move(e));
+    if (!errors.empty()) return domain::validation_error(std::move(errors));
     if (auto e = domain::check_can_reopen(*store::case_status(c, case_id))) return *e;
+    const std::string from = *store::case_phase(c, case_id);
+    domain::TransitionFacts facts;
+    facts.reason = reason;
+    facts.target_phase = phase;
+    auto to = domain::decide_transition(domain::transitions(), from, "reopen", facts);
+    if (!to) return to.error();
     store::reopen_case(c, case_id, reason, a.user_id, now);
+    store::record_transition(c, case_id, from, "reopen", to.value(), a.user_id, reason, now);
     return load(c, a, case_id);
   });
 }

@@ -16,6 +16,7 @@ namespace voordeur::app {
 struct CaseQuery {
   std::string scope = "team";  // mine | team
   std::string status = "open";  // open | closed | all
+  std::string phase;  // one of vocab::case_phases; empty: all
   std::string sort = "days_since_contact";  // days_since_contact | next_attempt
   std::string order;  // asc | desc; empty: desc for days_since_contact, asc for next_attempt
   int limit = 50;
@@ -32,7 +33,16 @@ class CaseService {
                                               const domain::ContactFields& in);
   domain::Result<std::vector<domain::Contact>> contacts(const domain::Actor& a, domain::Id case_id);
   domain::Result<domain::Case> close(const domain::Actor& a, domain::Id case_id, const domain::ClosureInput& in);
-  domain::Result<domain::Case> reopen(const domain::Actor& a, domain::Id case_id, const std::string& reason);
+  // Reopens into `phase` (validated; the trajectory refuses closed).
+  domain::Result<domain::Case> reopen(const domain::Actor& a, domain::Id case_id, const std::string& reason,
+                                      const std::string& phase = "making_contact");
+  // The trajectory (app/case_trajectory.cpp): a move by event, a handover, the timeline.
+  domain::Result<domain::Case> transition(const domain::Actor& a, domain::Id case_id,
+                                          const domain::TransitionInput& in);
+  domain::Result<domain::Case> handover(const domain::Actor& a, domain::Id case_id, const domain::HandoverInput& in);
+  // kinds: each of vocab::timeline_kinds (unknown_value otherwise); empty means all.
+  domain::Result<std::vector<domain::TimelineItem>> timeline(const domain::Actor& a, domain::Id case_id,
+                                                             const std::vector<std::string>& kinds);
 
  private:
   // Loads the case and fills days_since_last_contact; not_found when missing or out of scope.

@@ -8,6 +8,7 @@
 #include "app/auth.h"
 #include "app/tx.h"
 #include "domain/dates.h"
+#include "domain/trajectory.h"
 #include "domain/vocabulary.h"
 #include "store/repository.h"
 
@@ -86,11 +87,38 @@ int add_contacts(store::Connection& c, std::mt19937& rng, domain::Id case_id, do
     }
     const std::int64_t next = day + roll(rng, 2, 7);
     if (i + 1 == attempts && roll(rng, 0, 3) > 0) ct.next_attempt_date = domain::date_from_day_number(next);
-    store::insert_contact(c, case_id, ct, worker, now);
+    // Recorded on the day it happened, so the timeline shows it in its place.
+    store::insert_contact(c, case_id, ct, worker, now - (today - day) * 86400);
     ++written;
     day = next;
   }
   return written;
+}
+
+// Moves a case along `events` where the trajectory allows it (a refused move is skipped), the moves
+// spread evenly from `from` to `until`.
+void walk(store::Connection& c, domain::Id case_id, const std::vector<std::string>& events, domain::Id actor,
+          std::int64_t from, std::int64_t until) {
+  static const std::array<std::pair<const char*, const char*>, 5> reasons = {
+      std::pair{"start_contact", "Strategy agreed; first visit with the housing officer."},
+      std::pair{"contact_made", "Client opened the door and agreed to a next visit."},
+      std::pair{"start_help", "Priorities agreed: rent arrears first, then the GP."},
+      std::pair{"start_monitoring", "Referred to debt counselling; we check in now and then."},
+      std::pair{"contact_lost", "No answer for weeks; back to ringing the bell."}};
+  domain::TransitionFacts facts;
+  facts.has_conversation = store::case_has_conversation(c, case_id);
+  std::string phase = *store::case_phase(c, case_id);
+  const std::int64_t step = std::max<std::int64_t>(until - from, 0) / static_cast<std::int64_t>(events.size() + 1);
+  std::int64_t at = from;
+  for (const auto& event : events) {
+    at += step;
+    auto to = domain::decide_transition(domain::transitions(), phase, event, facts);
+    if (!to) continue;
+    const auto reason = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return event == r.first; });
+    store::record_transition(c, case_id, phase, event, to.value(), actor,
+                             reason == reasons.end() ? "Discussed in the team meeting" : reason->second, at);
+    phase = to.value();
+  }
 }
 
 }  // namespace
@@ -170,6 +198,14 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       const bool awaiting = i >= 150 && !outreach;
       if (awaiting) continue;
       const std::int64_t decided = created + 3 * 86400;
+      // Reporter feedback is due five working days after the decision; one in five is still open.
+      const std::string decided_on = domain::date_from_day_number(intake_day + 3);
+      store::set_feedback_due(c, signal, *domain::add_working_days(decided_on, 5));
+      if (i % 5 != 4) {
+        store::record_feedback(c, signal,
+                               domain::FeedbackInput{*domain::add_working_days(decided_on, 2),
+                                                     "Told that the team has taken up the signal."});
+      }
       if (!outreach) {
         static const std::array<const char*, 3> others = {"regular_help", "referral", "no_action"};
         store::insert_decision(c, signal, domain::DecisionInput{pick(rng, others), "Discussed in the team meeting", {}},
@@ -180,21 +216,46 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       if (i % 3 == 0) workers.push_back(lead[t]);
       const std::string reason = pick(rng, kReasons);
       const domain::Id case_id = store::insert_case(c, teams[t], person, workers, lead[t], reason, decided);
-      store::insert_decision(c, signal, domain::DecisionInput{"outreach", reason, workers}, lead[t], decided, case_id);
+      store::insert_decision(c, signal, domain::DecisionInput{"outreach", reason, workers}, lead[t], decided, case_id,
+                             domain::Triage{{"serious_worry_no_adequate_care"}, {}, ""});
       ++summary.cases;
       // Older cases start their (recent) contact history at most 45 days ago.
       summary.contacts +=
           add_contacts(c, rng, case_id, outreacher[t], std::max(intake_day + 4, today - 45), today, now);
-      // A third of the cases are closed, spread over every closure reason; some were reopened before.
+      // Phases spread over the trajectory: cases without contacts stay in preparation; the others
+      // go as far as their contacts allow (help needs a conversation).
       const int case_no = summary.cases;
-      if (case_no % 3 == 0) {
+      static const std::array<std::vector<std::string>, 5> paths = {
+          std::vector<std::string>{"start_contact"},
+          std::vector<std::string>{"start_contact", "contact_made"},
+          std::vector<std::string>{"start_contact", "contact_made", "start_help"},
+          std::vector<std::string>{"start_contact", "contact_made", "start_help", "start_monitoring"},
+          std::vector<std::string>{"start_contact", "contact_made", "contact_lost"}};
+      const bool closes = case_no % 3 == 0;
+      const bool reopens = !closes && case_no % 10 == 1;
+      const std::int64_t walk_until = now - (reopens ? 21 : closes ? 2 : 1) * 86400;
+      if (store::case_has_conversation(c, case_id) || case_no % 7 != 0) {
+        walk(c, case_id, paths[static_cast<std::size_t>(case_no) % paths.size()], workers.front(), decided, walk_until);
+      }
+      // A third of the cases are closed, spread over every closure reason; some were reopened before.
+      const auto close = [&](const domain::ClosureInput& closure, std::int64_t at) {
+        const std::string from = *store::case_phase(c, case_id);
+        store::close_case(c, case_id, closure, lead[t], at);
+        store::record_transition(c, case_id, from, "close", "closed", lead[t], closure.reason, at);
+      };
+      if (closes) {
         const auto& reasons = domain::vocab::closure_reasons;
-        domain::ClosureInput closure{std::string(reasons[(case_no / 3) % reasons.size()]), "Closed after review."};
-        store::close_case(c, case_id, closure, lead[t], now - 86400);
-      } else if (case_no % 10 == 1) {
-        store::close_case(c, case_id, domain::ClosureInput{"out_of_view", "Moved, address unknown."}, lead[t],
-                          now - 20 * 86400);
-        store::reopen_case(c, case_id, "New signal from the housing corporation", lead[t], now - 10 * 86400);
+        close(domain::ClosureInput{std::string(reasons[(case_no / 3) % reasons.size()]), "Closed after review."},
+              now - 86400);
+      } else if (reopens) {
+        close(domain::ClosureInput{"out_of_view", "Moved, address unknown."}, now - 20 * 86400);
+        const std::string reason = "New signal from the housing corporation";
+        store::reopen_case(c, case_id, reason, lead[t], now - 10 * 86400);
+        store::record_transition(c, case_id, "closed", "reopen", "making_contact", lead[t], reason, now - 10 * 86400);
+      } else if (case_no % 7 == 2 && workers.size() == 1) {
+        // Some cases went to the team lead when worker and client did not get on.
+        store::hand_over_case(c, case_id, outreacher[t], lead[t],
+                              "No click between worker and client; a colleague takes over.", lead[t], now - 5 * 86400);
       }
     }
     return summary;

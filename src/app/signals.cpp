@@ -1,6 +1,7 @@
 #include "app/signals.h"
 
 #include "app/tx.h"
+#include "domain/dates.h"
 #include "domain/rules.h"
 #include "domain/validation.h"
 #include "domain/vocabulary.h"
@@ -21,8 +22,16 @@ std::vector<domain::Id> team_ids(const domain::Actor& a) {
 }  // namespace
 
 domain::Result<store::SignalPage> SignalService::list(const domain::Actor& a, const std::string& status, int limit,
-                                                      int offset) {
-  store::SignalFilter f{team_ids(a), std::nullopt, limit, offset};
+                                                      int offset, const std::string& feedback) {
+  store::SignalFilter f;
+  f.team_ids = team_ids(a);
+  f.limit = limit;
+  f.offset = offset;
+  if (feedback == "overdue") {
+    f.feedback_overdue_on = clock_.local_today();
+  } else if (feedback != "all") {
+    return domain::validation_error({{"feedback", "unknown_value", "Choose overdue or all."}});
+  }
   if (status != "all") {
     if (!domain::vocab::contains(domain::vocab::signal_statuses, status)) {
       return domain::validation_error(
@@ -72,17 +81,19 @@ domain::Result<domain::Signal> SignalService::get(const domain::Actor& a, domain
 }
 
 domain::Result<DecisionOutcome> SignalService::decide(const domain::Actor& a, domain::Id id,
-                                                      const domain::DecisionInput& in) {
+                                                      const domain::DecisionInput& in, const domain::Triage& triage) {
   const auto now = clock_.now();
+  const auto today = clock_.local_today();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<DecisionOutcome> {
     auto s = store::find_signal(c, id);
     if (!s || !domain::can_see_team(a, s->team_id)) return not_found();
     if (!domain::can_decide(a, s->team_id)) {
       return domain::make_error("forbidden", "Only a team lead of this team can decide on a signal.");
     }
-    if (auto errors = domain::validate_decision(in); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
+    auto errors = domain::validate_decision(in);
+    auto triage_errors = domain::validate_triage(in.decision, triage);
+    errors.insert(errors.end(), triage_errors.begin(), triage_errors.end());
+    if (!errors.empty()) return domain::validation_error(std::move(errors));
     if (auto conflict = domain::check_can_decide(*s)) return *conflict;
     std::optional<domain::Id> case_id;
     if (in.decision == "outreach") {
@@ -95,8 +106,27 @@ domain::Result<DecisionOutcome> SignalService::decide(const domain::Actor& a, do
       }
       case_id = store::insert_case(c, s->team_id, s->person.id, in.assigned_worker_ids, a.user_id, in.reason, now);
     }
-    store::insert_decision(c, id, in, a.user_id, now, case_id);
+    store::insert_decision(c, id, in, a.user_id, now, case_id, triage);
+    const auto team = store::find_team_settings(c, s->team_id);
+    store::set_feedback_due(c, id, *domain::add_working_days(today, team->feedback_working_days));
     return DecisionOutcome{*store::find_signal(c, id), case_id};
+  });
+}
+
+domain::Result<domain::Signal> SignalService::record_feedback(const domain::Actor& a, domain::Id id,
+                                                              const domain::FeedbackInput& in) {
+  const auto today = clock_.local_today();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Signal> {
+    auto s = store::find_signal(c, id);
+    if (!s || !domain::can_see_team(a, s->team_id)) return not_found();
+    if (!domain::can_work_in_team(a, s->team_id)) {
+      return domain::make_error("forbidden", "Only outreachers and team leads of this team can record feedback.");
+    }
+    if (auto errors = domain::validate_feedback(in, s->intake_date, today); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    store::record_feedback(c, id, in);
+    return *store::find_signal(c, id);
   });
 }
 

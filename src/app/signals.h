@@ -23,13 +23,20 @@ class SignalService {
  public:
   SignalService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  // status: "awaiting_decision" | "decided" | "all".
-  domain::Result<store::SignalPage> list(const domain::Actor& a, const std::string& status, int limit, int offset);
+  // status: "awaiting_decision" | "decided" | "all"; feedback: "overdue" (due before today, not
+  // given) or "all".
+  domain::Result<store::SignalPage> list(const domain::Actor& a, const std::string& status, int limit, int offset,
+                                         const std::string& feedback = "all");
   // team_id may be empty when the actor is in exactly one team.
   domain::Result<domain::Signal> create(const domain::Actor& a, std::optional<domain::Id> team_id,
                                         const domain::SignalFields& fields);
   domain::Result<domain::Signal> get(const domain::Actor& a, domain::Id id);
-  domain::Result<DecisionOutcome> decide(const domain::Actor& a, domain::Id id, const domain::DecisionInput& in);
+  // The first decision sets the reporter feedback due date: today plus the team's feedback working days.
+  domain::Result<DecisionOutcome> decide(const domain::Actor& a, domain::Id id, const domain::DecisionInput& in,
+                                         const domain::Triage& triage = {});
+  // Records that the reporter got feedback; a team member (outreacher or lead) of the signal's team.
+  domain::Result<domain::Signal> record_feedback(const domain::Actor& a, domain::Id id,
+                                                 const domain::FeedbackInput& in);
 
  private:
   store::Database& db_;

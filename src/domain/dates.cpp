@@ -142,4 +142,16 @@ std::optional<std::int64_t> days_between(std::string_view from, std::string_view
   return *b - *a;
 }
 
+std::optional<std::string> add_working_days(std::string_view date, int working_days) {
+  if (!is_valid_date(date) || working_days < 0) return std::nullopt;
+  std::int64_t day = *day_number(date);
+  // 1970-01-01 was a Thursday; weekday 0 is Monday.
+  const auto weekday = [](std::int64_t d) { return ((d + 3) % 7 + 7) % 7; };
+  for (int left = working_days; left > 0;) {
+    ++day;
+    if (weekday(day) < 5) --left;
+  }
+  return date_from_day_number(day);
+}
+
 }  // namespace voordeur::domain

@@ -20,5 +20,9 @@ std::string date_from_day_number(std::int64_t days);
 std::string format_timestamp(std::int64_t unix_seconds);
 // Whole days from `from` to `to` (both dates or local date-times); nullopt when either is invalid.
 std::optional<std::int64_t> days_between(std::string_view from, std::string_view to);
+// The date `working_days` working days (Monday to Friday; public holidays are not known) after
+// `date`: from a Saturday, one working day later is Monday. nullopt when the date is invalid or the
+// count negative.
+std::optional<std::string> add_working_days(std::string_view date, int working_days);
 
 }  // namespace voordeur::domain

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace voordeur::domain {
@@ -23,6 +24,11 @@ struct UserRef {
 struct TeamRef {
   Id id = 0;
   std::string name;
+};
+
+// A team with its settings.
+struct Team : TeamRef {
+  int feedback_working_days = 5;  // reporter feedback is due this many working days after the decision
 };
 
 // The logged-in user as the rules see them.
@@ -67,6 +73,13 @@ struct Person {
   std::string sex = "unknown";
 };
 
+// The triage checklist of a decision (seed 000 Bijlage 1).
+struct Triage {
+  std::vector<std::string> indications;
+  std::vector<std::string> contra_indications;
+  std::string contra_indication_note;  // why outreach despite a contra-indication
+};
+
 struct Decision {
   Id id = 0;
   std::string decision;  // outreach | regular_help | referral | no_action
@@ -74,6 +87,19 @@ struct Decision {
   UserRef decided_by;
   std::int64_t decided_at = 0;
   std::optional<Id> case_id;
+  Triage triage;
+};
+
+// Feedback to the reporter: due a number of working days after the first decision.
+struct Feedback {
+  std::optional<std::string> due_on;
+  std::optional<std::string> given_on;
+  std::string told;
+};
+
+struct FeedbackInput {
+  std::string given_on;
+  std::string told;
 };
 
 // Everything of the registration form (seed 000 Bijlage 2) plus person_aware.
@@ -110,6 +136,7 @@ struct Signal : SignalFields {
   UserRef taken_by;
   std::int64_t created_at = 0;
   std::vector<Decision> decisions;  // oldest first
+  Feedback feedback;
 };
 
 struct SignalSummary {
@@ -158,6 +185,30 @@ struct Closure {
   UserRef closed_by;
 };
 
+// Preparing the first visit: what is known already, the strategy, who comes along.
+struct PriorInfoInput {
+  std::string source;  // from whom
+  std::string content;
+};
+
+struct PriorInfo : PriorInfoInput {
+  Id id = 0;
+  UserRef created_by;
+  std::int64_t created_at = 0;
+};
+
+struct PreparationFields {
+  std::string strategy;
+  std::string companion = "none";  // reporter | partner | colleague | police_officer | none
+  std::string companion_name;      // name or organisation of the companion
+};
+
+struct Preparation : PreparationFields {
+  std::vector<PriorInfo> prior_info;  // oldest first
+  std::optional<UserRef> updated_by;  // of strategy and companion; empty until first saved
+  std::optional<std::int64_t> updated_at;
+};
+
 struct CaseEvent {
   Id id = 0;
   std::string kind;  // opened | closed | reopened
@@ -167,11 +218,42 @@ struct CaseEvent {
   std::int64_t at = 0;
 };
 
+// Who held a case when (a handover ends one assignment and starts another).
+struct Assignment {
+  UserRef user;
+  std::int64_t assigned_at = 0;
+  std::optional<std::int64_t> unassigned_at;  // nullopt while assigned
+  std::optional<UserRef> handed_over_from;    // set when this assignment came from a handover
+  std::string note;                           // the handover note
+};
+
+struct HandoverInput {
+  std::optional<Id> from_user_id;
+  std::optional<Id> to_user_id;
+  std::string note;
+};
+
+struct TransitionInput {
+  std::string event;
+  std::string reason;
+};
+
+// One item of a case's timeline. kind is one of vocab::timeline_kinds; details are the summary
+// fields of that kind (docs/api.md), absent values as nullopt.
+struct TimelineItem {
+  std::string kind;
+  std::int64_t at = 0;
+  UserRef actor;
+  Id ref_id = 0;  // id of the signal, decision, transition, contact or assignment
+  std::vector<std::pair<std::string, std::optional<std::string>>> details;
+};
+
 struct CaseSummary {
   Id id = 0;
   Id team_id = 0;
   std::string person_name;
   std::string status;  // open | closed
+  std::string phase;   // vocab::case_phases; closed exactly when status is closed
   std::int64_t opened_at = 0;
   std::vector<UserRef> assigned_workers;
   std::optional<std::string> last_contact_at;
@@ -187,6 +269,9 @@ struct Case : CaseSummary {
   std::vector<Contact> contacts;     // newest first
   std::optional<Closure> closure;
   std::vector<CaseEvent> events;  // oldest first
+  std::vector<std::string> allowed_events;     // domain/trajectory.h allowed_events
+  std::vector<Assignment> assignment_history;  // oldest first
+  Preparation preparation;
 };
 
 }  // namespace voordeur::domain

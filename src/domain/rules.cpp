@@ -25,6 +25,10 @@ bool can_decide(const Actor& a, Id team_id) { return a.in_team(team_id) && a.rol
 
 bool can_manage_accounts(const Actor& a) { return a.role == "admin"; }
 
+bool can_change_team_settings(const Actor& a, Id team_id) {
+  return a.role == "admin" || (a.role == "team_lead" && a.in_team(team_id));
+}
+
 bool is_assignable(const User& u, Id team_id) {
   const bool member =
       std::any_of(u.teams.begin(), u.teams.end(), [team_id](const TeamRef& t) { return t.id == team_id; });
@@ -56,6 +60,8 @@ std::vector<FieldError> check_assignees(const DecisionInput& d, const std::vecto
 }
 
 std::optional<Error> check_can_log_contact(std::string_view case_status) { return require_open(case_status); }
+
+std::optional<Error> check_can_prepare(std::string_view case_status) { return require_open(case_status); }
 
 std::optional<Error> check_can_close(std::string_view case_status) { return require_open(case_status); }
 

@@ -20,6 +20,8 @@ bool can_work_in_team(const Actor& a, Id team_id);
 bool can_decide(const Actor& a, Id team_id);
 // Manage users and teams: admin.
 bool can_manage_accounts(const Actor& a);
+// Change a team's settings (feedback working days): admin, or a team lead of that team.
+bool can_change_team_settings(const Actor& a, Id team_id);
 // May be assigned to a case: an active outreacher or team lead who is a member of the team.
 bool is_assignable(const User& u, Id team_id);
 
@@ -31,6 +33,8 @@ std::optional<Error> check_can_decide(const Signal& s);
 std::vector<FieldError> check_assignees(const DecisionInput& d, const std::vector<User>& candidates, Id team_id);
 // Case state: contacts and closure need an open case ("case_closed"), reopen needs a closed one ("case_open").
 std::optional<Error> check_can_log_contact(std::string_view case_status);
+// Preparation (prior information, strategy, companion) changes only on an open case ("case_closed").
+std::optional<Error> check_can_prepare(std::string_view case_status);
 std::optional<Error> check_can_close(std::string_view case_status);
 std::optional<Error> check_can_reopen(std::string_view case_status);
 // Days since the last contact, counted from its date to today's date; nullopt when never contacted.

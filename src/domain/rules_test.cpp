@@ -129,11 +129,11 @@ TEST(DecidingASignal, IsAllowedUntilADecisionOpensACase) {
   s.id = 3;
   EXPECT_FALSE(check_can_decide(s).has_value());
 
-  s.decisions.push_back(Decision{1, "no_action", "Nothing yet", {}, 0, std::nullopt});
-  s.decisions.push_back(Decision{2, "referral", "GP", {}, 0, std::nullopt});
+  s.decisions.push_back(Decision{1, "no_action", "Nothing yet", {}, 0, std::nullopt, {}});
+  s.decisions.push_back(Decision{2, "referral", "GP", {}, 0, std::nullopt, {}});
   EXPECT_FALSE(check_can_decide(s).has_value());
 
-  s.decisions.push_back(Decision{3, "outreach", "Visit", {}, 0, Id{42}});
+  s.decisions.push_back(Decision{3, "outreach", "Visit", {}, 0, Id{42}, {}});
   auto error = check_can_decide(s);
   ASSERT_TRUE(error.has_value());
   EXPECT_EQ(error->code, "conflict");

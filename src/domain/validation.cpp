@@ -120,6 +120,19 @@ void check_enum(Errors& e, const std::string& field, std::string_view value, con
     e.add(field, "unknown_value", choose_one_of(list));
 }
 
+// A list of enumerated values: each known and listed once ("field[i]").
+void check_enum_list(Errors& e, const std::string& field, const std::vector<std::string>& values,
+                     const vocab::List& list) {
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string item = field + "[" + std::to_string(i) + "]";
+    if (!vocab::contains(list, values[i]))
+      e.add(item, "unknown_value", choose_one_of(list));
+    else if (!seen.insert(values[i]).second)
+      e.add(item, "duplicate", "This value is already listed; choose each one only once.");
+  }
+}
+
 // Returns whether the date is present and valid.
 bool check_optional_date(Errors& e, const std::string& field, const std::optional<std::string>& value) {
   if (!value) return false;
@@ -227,6 +240,55 @@ std::vector<FieldError> validate_decision(const DecisionInput& d) {
   return e.take();
 }
 
+std::vector<FieldError> validate_triage(std::string_view decision, const Triage& t) {
+  Errors e;
+  check_enum_list(e, "indications", t.indications, vocab::indications);
+  check_enum_list(e, "contra_indications", t.contra_indications, vocab::contra_indications);
+  if (decision == "outreach" && !t.contra_indications.empty() && is_blank(t.contra_indication_note))
+    e.add("contra_indication_note", "required", "Explain why outreach is chosen despite the contra-indication.");
+  else
+    check_text(e, "contra_indication_note", t.contra_indication_note, limits::short_text);
+  return e.take();
+}
+
+std::vector<FieldError> validate_feedback(const FeedbackInput& f, std::string_view intake_date,
+                                          std::string_view today) {
+  Errors e;
+  if (is_blank(f.given_on)) {
+    e.add("given_on", "required", kRequired);
+  } else if (!is_valid_date(f.given_on)) {
+    e.add("given_on", "invalid_date", kInvalidDate);
+  } else if (const auto now = day_number(today); now && *day_number(f.given_on) > *now) {
+    e.add("given_on", "in_future", "This date lies in the future; enter the day the reporter was told.");
+  } else if (const auto intake = day_number(intake_date); intake && *day_number(f.given_on) < *intake) {
+    e.add("given_on", "out_of_range", "This date lies before the intake date; check the date.");
+  }
+  check_text(e, "told", f.told, limits::feedback_told, Need::required);
+  return e.take();
+}
+
+std::vector<FieldError> validate_feedback_working_days(int days) {
+  Errors e;
+  if (days < limits::feedback_working_days_min || days > limits::feedback_working_days_max)
+    e.add("feedback_working_days", "out_of_range", "Choose a number of working days from 1 to 30.");
+  return e.take();
+}
+
+std::vector<FieldError> validate_preparation(const PreparationFields& p) {
+  Errors e;
+  check_text(e, "strategy", p.strategy, limits::long_text);
+  check_enum(e, "companion", p.companion, vocab::companions);
+  check_text(e, "companion_name", p.companion_name, limits::short_text);
+  return e.take();
+}
+
+std::vector<FieldError> validate_prior_info(const PriorInfoInput& p) {
+  Errors e;
+  check_text(e, "source", p.source, limits::short_text, Need::required);
+  check_text(e, "content", p.content, limits::long_text, Need::required);
+  return e.take();
+}
+
 std::vector<FieldError> validate_contact(const ContactFields& c, std::string_view now_local) {
   Errors e;
   if (is_blank(c.occurred_at)) {
@@ -258,6 +320,31 @@ std::vector<FieldError> validate_closure(const ClosureInput& c) {
 std::vector<FieldError> validate_reopen(const std::string& reason) {
   Errors e;
   check_text(e, "reason", reason, limits::short_text, Need::required);
+  return e.take();
+}
+
+std::vector<FieldError> validate_reopen_phase(const std::string& phase) {
+  Errors e;
+  check_enum(e, "phase", phase, vocab::case_phases);
+  return e.take();
+}
+
+std::vector<FieldError> validate_transition(const TransitionInput& t) {
+  Errors e;
+  check_enum(e, "event", t.event, vocab::transition_events, Need::required);
+  check_text(e, "reason", t.reason, limits::short_text, Need::required);
+  return e.take();
+}
+
+std::vector<FieldError> validate_handover(const HandoverInput& h) {
+  Errors e;
+  if (!h.from_user_id) e.add("from_user_id", "required", kRequired);
+  if (!h.to_user_id) {
+    e.add("to_user_id", "required", kRequired);
+  } else if (h.from_user_id == h.to_user_id) {
+    e.add("to_user_id", "duplicate", "Choose another worker than the one handing over.");
+  }
+  check_text(e, "note", h.note, limits::long_text, Need::required);
   return e.take();
 }
 

@@ -21,14 +21,34 @@ inline constexpr std::size_t short_text = 500;
 inline constexpr std::size_t long_text = 4000;
 inline constexpr std::size_t password_min = 12;
 inline constexpr std::size_t password_max = 200;
+inline constexpr std::size_t feedback_told = 2000;
+inline constexpr int feedback_working_days_min = 1;
+inline constexpr int feedback_working_days_max = 30;
 }  // namespace limits
 
 std::vector<FieldError> validate_signal(const SignalFields& s);
 std::vector<FieldError> validate_decision(const DecisionInput& d);
+// The checklist of a decision: known, distinct indications and contra-indications; an outreach
+// decision despite a contra-indication needs contra_indication_note.
+std::vector<FieldError> validate_triage(std::string_view decision, const Triage& t);
+// Reporter feedback: given_on a valid date, not after today and not before the intake date; told
+// required, at most limits::feedback_told.
+std::vector<FieldError> validate_feedback(const FeedbackInput& f, std::string_view intake_date,
+                                          std::string_view today);
+std::vector<FieldError> validate_feedback_working_days(int days);
+std::vector<FieldError> validate_preparation(const PreparationFields& p);
+std::vector<FieldError> validate_prior_info(const PriorInfoInput& p);
 // now_local: the current local date-time "YYYY-MM-DDTHH:MM"; occurred_at may be at most one day later.
 std::vector<FieldError> validate_contact(const ContactFields& c, std::string_view now_local);
 std::vector<FieldError> validate_closure(const ClosureInput& c);
 std::vector<FieldError> validate_reopen(const std::string& reason);
+// The phase a case is reopened into: empty (the default, making_contact) or a known phase; that it
+// is not closed is the trajectory's rule (domain/trajectory.h).
+std::vector<FieldError> validate_reopen_phase(const std::string& phase);
+// A move of the trajectory: a known event and a reason.
+std::vector<FieldError> validate_transition(const TransitionInput& t);
+// A handover: both user ids, different from each other, and a note.
+std::vector<FieldError> validate_handover(const HandoverInput& h);
 // Account fields; each checks one field and names it as given.
 std::vector<FieldError> validate_username(const std::string& username);
 std::vector<FieldError> validate_password(const std::string& password);

@@ -30,6 +30,10 @@ const List person_aware{"yes", "no", "unknown"};
 const List decisions{"outreach", "regular_help", "referral", "no_action"};
 const List signal_statuses{"awaiting_decision", "decided"};
 const List case_statuses{"open", "closed"};
+const List case_phases{"preparation", "making_contact", "follow_up", "help", "monitoring", "closed"};
+const List transition_events{"start_contact", "contact_made", "start_help",  "start_monitoring",
+                             "resume_help",   "contact_lost", "close",       "reopen"};
+const List timeline_kinds{"signal", "decision", "phase", "contact", "handover"};
 const List contact_channels{"home_visit",   "doorbell",  "phone",          "letter_or_card",
                             "text_message", "email",     "street",         "school_gate",
                             "with_partner", "at_office", "case_conference"};
@@ -37,6 +41,11 @@ const List contact_outcomes{"not_at_home",     "door_not_opened",  "brief_contac
                             "refused_contact", "appointment_made", "appointment_not_kept"};
 const List closure_reasons{"goal_reached",   "client_declines", "out_of_view", "referred",
                            "no_added_value", "deceased",        "other"};
+
+const List indications{"serious_worry_no_adequate_care", "temporarily_unreachable_help_urgent", "nuisance"};
+const List contra_indications{"unreachable_psychiatric", "unreachable_substance_use", "nuisance_not_reported",
+                              "existing_care_trajectory"};
+const List companions{"reporter", "partner", "colleague", "police_officer", "none"};
 
 bool contains(const List& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

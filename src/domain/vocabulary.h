@@ -19,9 +19,16 @@ extern const List person_aware;               // yes, no, unknown
 extern const List decisions;                  // outreach, regular_help, referral, no_action
 extern const List signal_statuses;            // awaiting_decision, decided
 extern const List case_statuses;              // open, closed
+extern const List case_phases;                // preparation ... monitoring, closed (domain/transitions.tsv)
+extern const List transition_events;          // the events of domain/transitions.tsv
+// Kinds of items on a case's timeline. An open set: later features add their own kinds here.
+extern const List timeline_kinds;             // signal, decision, phase, contact, handover
 extern const List contact_channels;
 extern const List contact_outcomes;
 extern const List closure_reasons;
+extern const List indications;                // the indications of seed 000 Bijlage 1 plus nuisance
+extern const List contra_indications;         // the contra-indications of seed 000 Bijlage 1
+extern const List companions;                 // reporter, partner, colleague, police_officer, none
 
 bool contains(const List& list, std::string_view value);
 

@@ -23,6 +23,15 @@ void add_account_routes(Router& router, Api& api) {
                             [](const domain::TeamRef& t) { return to_json(t); });
              }));
 
+  router.add("PATCH", "/api/v1/teams/{id}", with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto in = read_input(req, [](FieldReader& r) { return app::TeamPatch{r.opt_int("feedback_working_days")}; });
+               if (!in) return error_response(in.error());
+               return reply(api.accounts.update_team(s.actor, *id, in.value()), 200,
+                            [](const domain::Team& t) { return to_json(t); });
+             }));
+
   router.add("GET", "/api/v1/teams/{id}/members",
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);

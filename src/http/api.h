@@ -8,6 +8,7 @@
 #include "app/accounts.h"
 #include "app/auth.h"
 #include "app/cases.h"
+#include "app/preparation.h"
 #include "app/signals.h"
 #include "domain/errors.h"
 #include "http/message.h"
@@ -22,6 +23,7 @@ struct Api {
   app::AccountService& accounts;
   app::SignalService& signals;
   app::CaseService& cases;
+  app::PreparationService& preparation;
 };
 
 inline constexpr const char* kSessionCookie = "voordeur_session";
@@ -34,6 +36,8 @@ void add_session_routes(Router& router, Api& api);
 void add_account_routes(Router& router, Api& api);
 void add_signal_routes(Router& router, Api& api);
 void add_case_routes(Router& router, Api& api);
+void add_preparation_routes(Router& router, Api& api);
+void add_trajectory_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.

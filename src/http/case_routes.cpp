@@ -7,6 +7,7 @@ void add_case_routes(Router& router, Api& api) {
                app::CaseQuery q;
                if (req.has_query_param("scope")) q.scope = req.query_param("scope");
                if (req.has_query_param("status")) q.status = req.query_param("status");
+               q.phase = req.query_param("phase");
                if (req.has_query_param("sort")) q.sort = req.query_param("sort");
                q.order = req.query_param("order");
                auto paging = read_paging(req);
@@ -55,9 +56,14 @@ void add_case_routes(Router& router, Api& api) {
              with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               auto in = read_input(req, [](FieldReader& r) { return r.text("reason"); });
+               auto in = read_input(req, [](FieldReader& r) {
+                 // phase: where the trajectory resumes; making_contact when absent.
+                 auto phase = r.opt_text("phase");
+                 return std::pair{r.text("reason"), phase.value_or("making_contact")};
+               });
                if (!in) return error_response(in.error());
-               return reply(api.cases.reopen(s.actor, *id, in.value()), 200, [](const domain::Case& c) { return to_json(c); });
+               return reply(api.cases.reopen(s.actor, *id, in->first, in->second), 200,
+                            [](const domain::Case& c) { return to_json(c); });
              }));
 }
 

@@ -1,5 +1,8 @@
 #include "http/json_io.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "domain/dates.h"
 
 namespace voordeur::http {
@@ -83,6 +86,18 @@ std::optional<domain::Id> FieldReader::opt_id(const char* key) {
     return std::nullopt;
   }
   return v->get<std::int64_t>();
+}
+
+std::optional<int> FieldReader::opt_int(const char* key) {
+  const json* v = get(key);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    type_error(key, "a whole number");
+    return std::nullopt;
+  }
+  if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT_MAX)) return INT_MAX;
+  const auto n = v->get<std::int64_t>();
+  return static_cast<int>(std::clamp<std::int64_t>(n, INT_MIN, INT_MAX));
 }
 
 std::vector<std::string> FieldReader::text_list(const char* key) {
@@ -182,10 +197,58 @@ domain::ContactFields read_contact(FieldReader& r) {
   return c;
 }
 
+domain::Triage read_triage(FieldReader& r) {
+  return domain::Triage{r.text_list("indications"), r.text_list("contra_indications"), r.text("contra_indication_note")};
+}
+
+domain::FeedbackInput read_feedback(FieldReader& r) { return domain::FeedbackInput{r.text("given_on"), r.text("told")}; }
+
+domain::PreparationFields read_preparation(FieldReader& r) {
+  return domain::PreparationFields{r.text("strategy"), r.opt_text("companion").value_or("none"),
+                                   r.text("companion_name")};
+}
+
+domain::PriorInfoInput read_prior_info(FieldReader& r) {
+  return domain::PriorInfoInput{r.text("source"), r.text("content")};
+}
+
 domain::ClosureInput read_closure(FieldReader& r) { return domain::ClosureInput{r.text("reason"), r.text("note")}; }
+
+domain::TransitionInput read_transition(FieldReader& r) {
+  return domain::TransitionInput{r.text("event"), r.text("reason")};
+}
+
+domain::HandoverInput read_handover(FieldReader& r) {
+  domain::HandoverInput h;
+  h.from_user_id = r.opt_id("from_user_id");
+  h.to_user_id = r.opt_id("to_user_id");
+  h.note = r.text("note");
+  return h;
+}
 
 json to_json(const domain::UserRef& u) { return {{"id", u.id}, {"display_name", u.display_name}}; }
 json to_json(const domain::TeamRef& t) { return {{"id", t.id}, {"name", t.name}}; }
+
+json to_json(const domain::Team& t) {
+  return {{"id", t.id}, {"name", t.name}, {"feedback_working_days", t.feedback_working_days}};
+}
+
+json to_json(const domain::Preparation& p) {
+  json prior = json::array();
+  for (const auto& i : p.prior_info) {
+    prior.push_back({{"id", i.id},
+                     {"source", i.source},
+                     {"content", i.content},
+                     {"created_by", to_json(i.created_by)},
+                     {"created_at", domain::format_timestamp(i.created_at)}});
+  }
+  return {{"strategy", p.strategy},
+          {"companion", p.companion},
+          {"companion_name", p.companion_name},
+          {"updated_by", p.updated_by ? to_json(*p.updated_by) : json(nullptr)},
+          {"updated_at", p.updated_at ? json(domain::format_timestamp(*p.updated_at)) : json(nullptr)},
+          {"prior_info", std::move(prior)}};
+}
 
 json to_json(const domain::User& u) {
   return {{"id", u.id},     {"username", u.username},         {"display_name", u.display_name},
@@ -212,7 +275,10 @@ json to_json(const domain::Decision& d) {
           {"reason", d.reason},
           {"decided_by", to_json(d.decided_by)},
           {"decided_at", domain::format_timestamp(d.decided_at)},
-          {"case_id", opt_json(d.case_id)}};
+          {"case_id", opt_json(d.case_id)},
+          {"indications", d.triage.indications},
+          {"contra_indications", d.triage.contra_indications},
+          {"contra_indication_note", d.triage.contra_indication_note}};
 }
 
 json to_json(const domain::Signal& s) {
@@ -252,7 +318,11 @@ json to_json(const domain::Signal& s) {
           {"follow_up_agreed", s.follow_up_agreed},
           {"feedback_date", opt_json(s.feedback_date)},
           {"person_aware", s.person_aware},
-          {"decisions", to_json_list(s.decisions)}};
+          {"decisions", to_json_list(s.decisions)},
+          {"feedback",
+           {{"due_on", opt_json(s.feedback.due_on)},
+            {"given_on", opt_json(s.feedback.given_on)},
+            {"told", s.feedback.told}}}};
 }
 
 json to_json(const domain::SignalSummary& s) {
@@ -285,6 +355,7 @@ json to_json(const domain::CaseSummary& c) {
           {"team_id", c.team_id},
           {"person_name", c.person_name},
           {"status", c.status},
+          {"phase", c.phase},
           {"opened_at", domain::format_timestamp(c.opened_at)},
           {"assigned_workers", to_json_list(c.assigned_workers)},
           {"last_contact_at", opt_json(c.last_contact_at)},
@@ -317,7 +388,28 @@ json to_json(const domain::Case& c) {
                       {"at", domain::format_timestamp(e.at)}});
   }
   out["events"] = std::move(events);
+  out["preparation"] = to_json(c.preparation);
+  out["allowed_events"] = c.allowed_events;
+  out["assignment_history"] = to_json_list(c.assignment_history);
   return out;
+}
+
+json to_json(const domain::Assignment& a) {
+  return {{"user", to_json(a.user)},
+          {"assigned_at", domain::format_timestamp(a.assigned_at)},
+          {"unassigned_at", a.unassigned_at ? json(domain::format_timestamp(*a.unassigned_at)) : json(nullptr)},
+          {"handed_over_from", a.handed_over_from ? to_json(*a.handed_over_from) : json(nullptr)},
+          {"note", a.note}};
+}
+
+json to_json(const domain::TimelineItem& t) {
+  json details = json::object();
+  for (const auto& [name, value] : t.details) details[name] = opt_json(value);
+  return {{"kind", t.kind},
+          {"id", t.ref_id},
+          {"at", domain::format_timestamp(t.at)},
+          {"actor", to_json(t.actor)},
+          {"details", std::move(details)}};
 }
 
 Response json_response(int status, const json& body) {

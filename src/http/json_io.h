@@ -30,6 +30,8 @@ class FieldReader {
   bool boolean(const char* key, bool fallback);
   std::optional<bool> opt_boolean(const char* key);
   std::optional<domain::Id> opt_id(const char* key);
+  // A whole number; values beyond int are clamped to the int range (so range checks refuse them).
+  std::optional<int> opt_int(const char* key);
   std::vector<std::string> text_list(const char* key);
   std::vector<domain::Id> id_list(const char* key);
   bool has(const char* key) const;
@@ -48,9 +50,17 @@ domain::SignalFields read_signal(FieldReader& r);
 domain::DecisionInput read_decision(FieldReader& r);
 domain::ContactFields read_contact(FieldReader& r);
 domain::ClosureInput read_closure(FieldReader& r);
+domain::Triage read_triage(FieldReader& r);
+domain::FeedbackInput read_feedback(FieldReader& r);
+domain::PreparationFields read_preparation(FieldReader& r);
+domain::PriorInfoInput read_prior_info(FieldReader& r);
+domain::TransitionInput read_transition(FieldReader& r);
+domain::HandoverInput read_handover(FieldReader& r);
 
 json to_json(const domain::UserRef& u);
 json to_json(const domain::TeamRef& t);
+json to_json(const domain::Team& t);
+json to_json(const domain::Preparation& p);
 json to_json(const domain::User& u);
 json to_json(const domain::Actor& a);
 json to_json(const domain::Person& p);
@@ -60,6 +70,8 @@ json to_json(const domain::SignalSummary& s);
 json to_json(const domain::Contact& c);
 json to_json(const domain::CaseSummary& c);
 json to_json(const domain::Case& c);
+json to_json(const domain::Assignment& a);
+json to_json(const domain::TimelineItem& t);
 
 template <typename T>
 json to_json_list(const std::vector<T>& items) {

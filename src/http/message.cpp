@@ -72,6 +72,15 @@ std::string Request::query_param(const std::string& name) const {
   return result;
 }
 
+std::vector<std::string> Request::query_params(const std::string& name) const {
+  std::vector<std::string> values;
+  for_each_query_pair(query, [&](std::string_view raw_name, std::string_view raw_value) {
+    if (decode_component(raw_name) == name) values.push_back(decode_component(raw_value));
+    return false;
+  });
+  return values;
+}
+
 bool Request::has_query_param(const std::string& name) const {
   bool found = false;
   for_each_query_pair(query, [&](std::string_view raw_name, std::string_view) {

@@ -25,6 +25,8 @@ struct Request {
   // Decoded query parameter value, or "" when absent.
   std::string query_param(const std::string& name) const;
   bool has_query_param(const std::string& name) const;
+  // Every decoded value of a query parameter that may be repeated, in order.
+  std::vector<std::string> query_params(const std::string& name) const;
 };
 
 struct Response {

@@ -61,6 +61,13 @@ TEST(Request, QueryParamDecodesNamesAndValues) {
   EXPECT_FALSE(r.has_query_param("scop"));
 }
 
+TEST(Request, QueryParamsReturnsEveryOccurrenceInOrder) {
+  Request r;
+  r.query = "kind=phase&x=1&kind=contact%2Csignal&kind=";
+  EXPECT_EQ(r.query_params("kind"), (std::vector<std::string>{"phase", "contact,signal", ""}));
+  EXPECT_TRUE(r.query_params("missing").empty());
+}
+
 TEST(Request, QueryParamTakesFirstOccurrenceAndKeepsMalformedEscapes) {
   Request r;
   r.query = "a=1&a=2&&pct=100%&b=%zz";

@@ -92,7 +92,8 @@ std::set<MethodAndPath> registered_routes() {
   app::AccountService accounts(*db, clock);
   app::SignalService signals(*db, clock);
   app::CaseService cases(*db, clock);
-  Api api{*db, auth, accounts, signals, cases};
+  app::PreparationService preparation(*db, clock);
+  Api api{*db, auth, accounts, signals, cases, preparation};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;
@@ -339,9 +340,15 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"DecisionKind", &domain::vocab::decisions},
       {"SignalStatus", &domain::vocab::signal_statuses},
       {"CaseStatus", &domain::vocab::case_statuses},
+      {"CasePhase", &domain::vocab::case_phases},
+      {"TransitionEvent", &domain::vocab::transition_events},
+      {"TimelineKind", &domain::vocab::timeline_kinds},
       {"ContactChannel", &domain::vocab::contact_channels},
       {"ContactOutcome", &domain::vocab::contact_outcomes},
       {"ClosureReason", &domain::vocab::closure_reasons},
+      {"Indication", &domain::vocab::indications},
+      {"ContraIndication", &domain::vocab::contra_indications},
+      {"Companion", &domain::vocab::companions},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";
@@ -384,6 +391,14 @@ TEST(OpenApi, MaxLengthsFollowTheDomainLimits) {
       {"/ContactInput/properties/note", long_text},
       {"/ClosureInput/properties/note", long_text},
       {"/ReopenInput/properties/reason", short_text},
+      {"/DecisionInput/properties/contra_indication_note", short_text},
+      {"/FeedbackInput/properties/told", feedback_told},
+      {"/PreparationInput/properties/strategy", long_text},
+      {"/PreparationInput/properties/companion_name", short_text},
+      {"/PriorInfoInput/properties/source", short_text},
+      {"/PriorInfoInput/properties/content", long_text},
+      {"/TransitionInput/properties/reason", short_text},
+      {"/HandoverInput/properties/note", long_text},
   };
   const json& schemas = document().at("components").at("schemas");
   for (const auto& [pointer, limit] : table) {

@@ -7,7 +7,8 @@ void add_signal_routes(Router& router, Api& api) {
                auto paging = read_paging(req);
                if (!paging) return error_response(paging.error());
                std::string status = req.has_query_param("status") ? req.query_param("status") : "all";
-               return reply(api.signals.list(s.actor, status, paging->limit, paging->offset), 200, [](const store::SignalPage& page) {
+               std::string feedback = req.has_query_param("feedback") ? req.query_param("feedback") : "all";
+               return reply(api.signals.list(s.actor, status, paging->limit, paging->offset, feedback), 200, [](const store::SignalPage& page) {
                  return json{{"items", to_json_list(page.items)}, {"total", page.total}};
                });
              }));
@@ -29,11 +30,21 @@ void add_signal_routes(Router& router, Api& api) {
              with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               auto in = read_input(req, read_decision);
+               auto in = read_input(req, [](FieldReader& r) { return std::pair{read_decision(r), read_triage(r)}; });
                if (!in) return error_response(in.error());
-               return reply(api.signals.decide(s.actor, *id, in.value()), 201, [](const app::DecisionOutcome& o) {
+               return reply(api.signals.decide(s.actor, *id, in->first, in->second), 201, [](const app::DecisionOutcome& o) {
                  return json{{"signal", to_json(o.signal)}, {"case_id", o.case_id ? json(*o.case_id) : json(nullptr)}};
                });
+             }));
+
+  router.add("POST", "/api/v1/signals/{id}/feedback",
+             with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto in = read_input(req, read_feedback);
+               if (!in) return error_response(in.error());
+               return reply(api.signals.record_feedback(s.actor, *id, in.value()), 200,
+                            [](const domain::Signal& sig) { return to_json(sig); });
              }));
 }
 

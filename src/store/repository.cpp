@@ -132,7 +132,10 @@ domain::Person person_from_row(const Row& r, std::size_t at) {
 
 constexpr std::string_view kPersonColumns = "p.id, p.name, p.address, p.phone, p.date_of_birth, p.sex";
 
-// Columns d.id, d.decision, d.reason, d.decided_by, <name of decided_by>, d.decided_at, d.case_id from `at`.
+// Columns d.id, d.decision, d.reason, d.decided_by, <name of decided_by>, d.decided_at, d.case_id,
+// then kDecisionTriageColumns, from `at`.
+constexpr std::string_view kDecisionTriageColumns = "d.indications, d.contra_indications, d.contra_indication_note";
+
 domain::Decision decision_from_row(const Row& r, std::size_t at) {
   domain::Decision d;
   d.id = r.integer(at);
@@ -141,6 +144,9 @@ domain::Decision decision_from_row(const Row& r, std::size_t at) {
   d.decided_by = UserRef{r.integer(at + 3), r.text(at + 4)};
   d.decided_at = r.integer(at + 5);
   d.case_id = r.opt_integer(at + 6);
+  d.triage.indications = split_list(r.text(at + 7));
+  d.triage.contra_indications = split_list(r.text(at + 8));
+  d.triage.contra_indication_note = r.text(at + 9);
   return d;
 }
 
@@ -191,10 +197,13 @@ std::string case_order(CaseSort sort, bool descending, std::string_view t) {
   return a + ".id ASC";
 }
 
-// Filter on cases c; $1 status (NULL: all), $2 assigned worker (NULL: any), team ids from $first_team.
+// Filter on cases c; $1 status (NULL: all), $2 assigned worker (NULL: any), team ids from
+// $first_team, then the phase (NULL: all) right after the team ids.
 std::string case_filter(std::size_t first_team, std::size_t team_count) {
+  const std::string phase = "$" + std::to_string(first_team + team_count);
   return "WHERE c.team_id IN " + in_list(first_team, team_count) +
          " AND (CAST($1 AS TEXT) IS NULL OR c.status = CAST($1 AS TEXT))"
+         " AND (CAST(" + phase + " AS TEXT) IS NULL OR c.phase = CAST(" + phase + " AS TEXT))"
          " AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM case_workers w"
          " WHERE w.case_id = c.id AND w.user_id = CAST($2 AS BIGINT)))";
 }
@@ -403,7 +412,8 @@ std::optional<domain::Signal> find_signal(Connection& c, Id signal_id) {
       ", s.relation_to_person, s.known_since, s.contact_initiative, s.contact_nature, s.direct_reason, "
       "s.direct_reason_other, s.tried_and_result, s.what_would_help, s.others_in_contact, s.whereabouts, "
       "s.reporter_can_introduce, s.introduction_note, s.worker_gender_preference, s.may_contact_reporter, "
-      "s.problem_areas, s.problem_areas_other, s.follow_up_agreed, s.feedback_date, s.person_aware "
+      "s.problem_areas, s.problem_areas_other, s.follow_up_agreed, s.feedback_date, s.person_aware, "
+      "s.feedback_due_on, s.feedback_given_on, s.feedback_told "
       "FROM signals s JOIN persons p ON p.id = s.person_id JOIN users u ON u.id = s.taken_by "
       "WHERE s.id = $1";
   const auto rs = c.query(sql, {signal_id});
@@ -444,10 +454,12 @@ std::optional<domain::Signal> find_signal(Connection& c, Id signal_id) {
   s.follow_up_agreed = r.text(37);
   s.feedback_date = r.opt_text(38);
   s.person_aware = r.text(39);
+  s.feedback = domain::Feedback{r.opt_text(40), r.opt_text(41), r.text(42)};
 
   const auto ds = c.query(
-      "SELECT d.id, d.decision, d.reason, d.decided_by, u.display_name, d.decided_at, d.case_id "
-      "FROM signal_decisions d JOIN users u ON u.id = d.decided_by WHERE d.signal_id = $1 "
+      "SELECT d.id, d.decision, d.reason, d.decided_by, u.display_name, d.decided_at, d.case_id, " +
+          std::string(kDecisionTriageColumns) +
+          " FROM signal_decisions d JOIN users u ON u.id = d.decided_by WHERE d.signal_id = $1 "
       "ORDER BY d.decided_at, d.id",
       {signal_id});
   s.decisions.reserve(ds.rows.size());
@@ -465,17 +477,21 @@ SignalPage list_signals(Connection& c, const SignalFilter& f) {
   SignalPage page;
   if (f.team_ids.empty()) return page;
   const std::size_t teams = padded_size(f.team_ids.size());
+  const std::string overdue = "$" + std::to_string(2 + teams);
   const std::string filter =
-      "WHERE s.team_id IN " + in_list(2, teams) + " AND (CAST($1 AS TEXT) IS NULL OR s.status = CAST($1 AS TEXT))";
+      "WHERE s.team_id IN " + in_list(2, teams) + " AND (CAST($1 AS TEXT) IS NULL OR s.status = CAST($1 AS TEXT))" +
+      " AND (CAST(" + overdue + " AS TEXT) IS NULL OR (s.feedback_given_on IS NULL AND s.feedback_due_on < CAST(" +
+      overdue + " AS TEXT)))";
 
   std::vector<Value> count_params{opt(f.status)};
   append_padded_ids(count_params, f.team_ids);
+  count_params.push_back(opt(f.feedback_overdue_on));
   page.total = c.query("SELECT COUNT(*) FROM signals s " + filter, count_params).rows.at(0).integer(0);
 
   std::vector<Value> params = count_params;
   params.emplace_back(std::int64_t{f.limit});
   params.emplace_back(std::int64_t{f.offset});
-  const std::size_t limit_at = 2 + teams;
+  const std::size_t limit_at = 3 + teams;
   const auto rs = c.query("SELECT " + std::string(kSignalSummaryColumns) + std::string(kSignalsWithPersons) + filter +
                               " ORDER BY s.intake_date DESC, s.id DESC LIMIT $" + std::to_string(limit_at) +
                               " OFFSET $" + std::to_string(limit_at + 1),
@@ -486,11 +502,13 @@ SignalPage list_signals(Connection& c, const SignalFilter& f) {
 }
 
 Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, Id decided_by, std::int64_t now,
-                   std::optional<Id> case_id) {
+                   std::optional<Id> case_id, const domain::Triage& triage) {
   const Id id = c.query(
-                     "INSERT INTO signal_decisions (signal_id, decision, reason, decided_by, decided_at, case_id) "
-                     "VALUES ($1, $2, $3, $4, $5, CAST($6 AS BIGINT)) RETURNING id",
-                     {signal_id, d.decision, d.reason, decided_by, now, opt(case_id)})
+                     "INSERT INTO signal_decisions (signal_id, decision, reason, decided_by, decided_at, case_id, "
+                     "indications, contra_indications, contra_indication_note) "
+                     "VALUES ($1, $2, $3, $4, $5, CAST($6 AS BIGINT), $7, $8, $9) RETURNING id",
+                     {signal_id, d.decision, d.reason, decided_by, now, opt(case_id), join_list(triage.indications),
+                      join_list(triage.contra_indications), triage.contra_indication_note})
                     .rows.at(0)
                     .integer(0);
   c.query("UPDATE signals SET status = 'decided', case_id = COALESCE(CAST($2 AS BIGINT), case_id) WHERE id = $1",
@@ -503,8 +521,8 @@ Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, 
 Id insert_case(Connection& c, Id team_id, Id person_id, const std::vector<Id>& worker_ids, Id actor,
                const std::string& reason, std::int64_t now) {
   const Id id = c.query(
-                     "INSERT INTO cases (team_id, person_id, status, opened_at, contact_count) "
-                     "VALUES ($1, $2, 'open', $3, 0) RETURNING id",
+                     "INSERT INTO cases (team_id, person_id, status, phase, opened_at, contact_count) "
+                     "VALUES ($1, $2, 'open', 'preparation', $3, 0) RETURNING id",
                      {team_id, person_id, now})
                     .rows.at(0)
                     .integer(0);
@@ -513,6 +531,8 @@ Id insert_case(Connection& c, Id team_id, Id person_id, const std::vector<Id>& w
     if (std::find(done.begin(), done.end(), worker) != done.end()) continue;
     done.push_back(worker);
     c.query("INSERT INTO case_workers (case_id, user_id) VALUES ($1, $2)", {id, worker});
+    c.query("INSERT INTO case_assignments (case_id, user_id, assigned_at, assigned_by, note) VALUES ($1, $2, $3, $4, '')",
+            {id, worker, now, actor});
   }
   insert_case_event(c, id, "opened", reason, "", actor, now);
   return id;
@@ -537,7 +557,7 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
       "SELECT c.id, c.team_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, c.contact_count, "
       "c.closed_at, c.closed_by, cu.display_name, c.closure_reason, c.closure_note, " +
       std::string(kPersonColumns) +
-      ", wu.id, wu.display_name"
+      ", wu.id, wu.display_name, c.phase"
       " FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by"
       " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users wu ON wu.id = w.user_id"
       " WHERE c.id = $1 ORDER BY wu.display_name, wu.id";
@@ -558,6 +578,7 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   }
   k.person = person_from_row(r, 12);
   k.person_name = k.person.name;
+  k.phase = r.text(20);
   for (const auto& w : rs.rows) {
     if (!w.is_null(18)) k.assigned_workers.push_back(UserRef{w.integer(18), w.text(19)});
   }
@@ -566,7 +587,8 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   // set its signal's case_id, so it is reached through signals (indexed on case_id).
   static const std::string signals_sql =
       "SELECT " + std::string(kSignalSummaryColumns) +
-      ", d.id, d.decision, d.reason, d.decided_by, u.display_name, d.decided_at, d.case_id" +
+      ", d.id, d.decision, d.reason, d.decided_by, u.display_name, d.decided_at, d.case_id, " +
+      std::string(kDecisionTriageColumns) +
       std::string(kSignalsWithPersons) +
       "LEFT JOIN signal_decisions d ON d.signal_id = s.id AND d.case_id = $1 "
       "LEFT JOIN users u ON u.id = d.decided_by "
@@ -591,6 +613,8 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
     k.events.push_back(domain::CaseEvent{er.integer(0), er.text(1), er.text(2), er.text(3),
                                          UserRef{er.integer(4), er.text(5)}, er.integer(6)});
   }
+  k.assignment_history = assignment_history(c, case_id);
+  k.preparation = find_preparation(c, case_id);
   return k;
 }
 
@@ -601,6 +625,7 @@ CasePage list_cases(Connection& c, const CaseFilter& f) {
 
   std::vector<Value> count_params{opt(f.status), opt(f.assigned_worker)};
   append_padded_ids(count_params, f.team_ids);
+  count_params.push_back(opt(f.phase));
   page.total = c.query("SELECT COUNT(*) FROM cases c " + case_filter(3, teams), count_params).rows.at(0).integer(0);
 
   // One query for the page, its persons' names and its assigned workers: the page is cut from the
@@ -608,11 +633,12 @@ CasePage list_cases(Connection& c, const CaseFilter& f) {
   // order).
   std::vector<Value> params{opt(f.status), opt(f.assigned_worker), std::int64_t{f.limit}, std::int64_t{f.offset}};
   append_padded_ids(params, f.team_ids);
+  params.push_back(opt(f.phase));
   const std::string sql =
       "SELECT k.id, k.team_id, p.name, k.status, k.opened_at, k.last_contact_at, k.next_attempt_date, "
-      "k.contact_count, u.id, u.display_name FROM ("
+      "k.contact_count, u.id, u.display_name, k.phase FROM ("
       "SELECT c.id, c.team_id, c.person_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, "
-      "c.contact_count FROM cases c " +
+      "c.contact_count, c.phase FROM cases c " +
       case_filter(5, teams) + " ORDER BY " + case_order(f.sort, f.descending, "c") +
       " LIMIT $3 OFFSET $4) k "
       "JOIN persons p ON p.id = k.person_id "
@@ -631,6 +657,7 @@ CasePage list_cases(Connection& c, const CaseFilter& f) {
       s.last_contact_at = r.opt_text(5);
       s.next_attempt_date = r.opt_text(6);
       s.contact_count = r.integer(7);
+      s.phase = r.text(10);
       page.items.push_back(std::move(s));
     }
     if (!r.is_null(8)) page.items.back().assigned_workers.push_back(UserRef{r.integer(8), r.text(9)});
@@ -691,6 +718,212 @@ void reopen_case(Connection& c, Id case_id, const std::string& reason, Id actor,
       "closed_at = NULL WHERE id = $1",
       {case_id});
   insert_case_event(c, case_id, "reopened", reason, "", actor, now);
+}
+
+// ---- trajectory: phases, handovers, timeline
+
+std::optional<std::string> case_phase(Connection& c, Id case_id) {
+  const auto rs = c.query("SELECT phase FROM cases WHERE id = $1", {case_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return rs.rows[0].text(0);
+}
+
+bool case_has_conversation(Connection& c, Id case_id) {
+  return !c.query("SELECT 1 FROM contacts WHERE case_id = $1 AND outcome = 'conversation' LIMIT 1", {case_id})
+              .rows.empty();
+}
+
+void record_transition(Connection& c, Id case_id, const std::string& from, const std::string& event,
+                       const std::string& to, Id actor, const std::string& reason, std::int64_t now) {
+  c.query("UPDATE cases SET phase = $2 WHERE id = $1", {case_id, to});
+  c.query(
+      "INSERT INTO case_transitions (case_id, from_phase, event, to_phase, actor, at, reason) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {case_id, from, event, to, actor, now, reason});
+}
+
+std::vector<Id> case_worker_ids(Connection& c, Id case_id) {
+  std::vector<Id> out;
+  for (const auto& r : c.query("SELECT user_id FROM case_workers WHERE case_id = $1 ORDER BY user_id", {case_id}).rows) {
+    out.push_back(r.integer(0));
+  }
+  return out;
+}
+
+void hand_over_case(Connection& c, Id case_id, Id from, Id to, const std::string& note, Id actor, std::int64_t now) {
+  c.query("DELETE FROM case_workers WHERE case_id = $1 AND user_id = $2", {case_id, from});
+  c.query("INSERT INTO case_workers (case_id, user_id) VALUES ($1, $2)", {case_id, to});
+  c.query(
+      "UPDATE case_assignments SET unassigned_at = $3 WHERE case_id = $1 AND user_id = $2 AND unassigned_at IS NULL",
+      {case_id, from, now});
+  c.query(
+      "INSERT INTO case_assignments (case_id, user_id, assigned_at, assigned_by, handed_over_from, note) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
+      {case_id, to, now, actor, from, note});
+}
+
+std::vector<domain::Assignment> assignment_history(Connection& c, Id case_id) {
+  std::vector<domain::Assignment> out;
+  for (const auto& r : c.query("SELECT a.user_id, u.display_name, a.assigned_at, a.unassigned_at, "
+                               "a.handed_over_from, f.display_name, a.note FROM case_assignments a "
+                               "JOIN users u ON u.id = a.user_id LEFT JOIN users f ON f.id = a.handed_over_from "
+                               "WHERE a.case_id = $1 ORDER BY a.assigned_at, a.id",
+                               {case_id})
+                           .rows) {
+    domain::Assignment a;
+    a.user = UserRef{r.integer(0), r.text(1)};
+    a.assigned_at = r.integer(2);
+    a.unassigned_at = r.opt_integer(3);
+    if (!r.is_null(4)) a.handed_over_from = UserRef{r.integer(4), r.text(5)};
+    a.note = r.text(6);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<domain::TimelineItem> case_timeline(Connection& c, Id case_id, const std::vector<std::string>& kinds) {
+  const auto wanted = [&kinds](std::string_view kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  };
+  const auto text_or_null = [](const Row& r, std::size_t i) -> std::optional<std::string> {
+    auto v = r.opt_text(i);
+    if (v && v->empty()) return std::nullopt;
+    return v;
+  };
+  std::vector<domain::TimelineItem> items;
+  // Every query selects id, at, actor id, actor name, then the details.
+  const auto add = [&](std::string_view kind, const std::string& sql,
+                       const std::vector<std::string>& detail_names) {
+    if (!wanted(kind)) return;
+    for (const auto& r : c.query(sql, {case_id}).rows) {
+      domain::TimelineItem item;
+      item.kind = std::string(kind);
+      item.ref_id = r.integer(0);
+      item.at = r.integer(1);
+      item.actor = UserRef{r.integer(2), r.text(3)};
+      for (std::size_t i = 0; i < detail_names.size(); ++i) item.details.emplace_back(detail_names[i], text_or_null(r, 4 + i));
+      items.push_back(std::move(item));
+    }
+  };
+  add("signal",
+      "SELECT s.id, s.created_at, s.taken_by, u.display_name, s.intake_date, s.direct_reason "
+      "FROM signals s JOIN users u ON u.id = s.taken_by WHERE s.case_id = $1",
+      {"intake_date", "direct_reason"});
+  add("decision",
+      "SELECT d.id, d.decided_at, d.decided_by, u.display_name, d.decision, d.reason "
+      "FROM signal_decisions d JOIN signals s ON s.id = d.signal_id JOIN users u ON u.id = d.decided_by "
+      "WHERE s.case_id = $1",
+      {"decision", "reason"});
+  add("phase",
+      "SELECT t.id, t.at, t.actor, u.display_name, t.from_phase, t.event, t.to_phase, t.reason "
+      "FROM case_transitions t JOIN users u ON u.id = t.actor WHERE t.case_id = $1",
+      {"from_phase", "event", "to_phase", "reason"});
+  add("contact",
+      "SELECT ct.id, ct.created_at, ct.created_by, u.display_name, ct.occurred_at, ct.channel, ct.outcome "
+      "FROM contacts ct JOIN users u ON u.id = ct.created_by WHERE ct.case_id = $1",
+      {"occurred_at", "channel", "outcome"});
+  add("handover",
+      "SELECT a.id, a.assigned_at, a.assigned_by, b.display_name, f.display_name, t.display_name, a.note "
+      "FROM case_assignments a JOIN users t ON t.id = a.user_id JOIN users f ON f.id = a.handed_over_from "
+      "JOIN users b ON b.id = a.assigned_by WHERE a.case_id = $1",
+      {"from_user", "to_user", "note"});
+  const auto rank = [](const std::string& kind) {
+    static const std::vector<std::string_view> order{"signal", "decision", "phase", "contact", "handover"};
+    return std::find(order.begin(), order.end(), kind) - order.begin();
+  };
+  std::sort(items.begin(), items.end(), [&rank](const domain::TimelineItem& a, const domain::TimelineItem& b) {
+    if (a.at != b.at) return a.at < b.at;
+    if (a.kind != b.kind) return rank(a.kind) < rank(b.kind);
+    return a.ref_id < b.ref_id;
+  });
+  return items;
+}
+
+// ---- reporter feedback and team settings
+
+void set_feedback_due(Connection& c, Id signal_id, const std::string& due_on) {
+  c.query("UPDATE signals SET feedback_due_on = $2 WHERE id = $1 AND feedback_due_on IS NULL", {signal_id, due_on});
+}
+
+void record_feedback(Connection& c, Id signal_id, const domain::FeedbackInput& f) {
+  c.query("UPDATE signals SET feedback_given_on = $2, feedback_told = $3 WHERE id = $1",
+          {signal_id, f.given_on, f.told});
+}
+
+std::vector<domain::Team> list_team_settings(Connection& c) {
+  std::vector<domain::Team> out;
+  for (const auto& r : c.query("SELECT id, name, feedback_working_days FROM teams ORDER BY name, id").rows) {
+    domain::Team t;
+    t.id = r.integer(0);
+    t.name = r.text(1);
+    t.feedback_working_days = static_cast<int>(r.integer(2));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::optional<domain::Team> find_team_settings(Connection& c, Id team_id) {
+  const auto rs = c.query("SELECT id, name, feedback_working_days FROM teams WHERE id = $1", {team_id});
+  if (rs.rows.empty()) return std::nullopt;
+  domain::Team t;
+  t.id = rs.rows[0].integer(0);
+  t.name = rs.rows[0].text(1);
+  t.feedback_working_days = static_cast<int>(rs.rows[0].integer(2));
+  return t;
+}
+
+void set_team_feedback_working_days(Connection& c, Id team_id, int days) {
+  c.query("UPDATE teams SET feedback_working_days = $2 WHERE id = $1", {team_id, std::int64_t{days}});
+}
+
+// ---- preparation of the first visit
+
+domain::Preparation find_preparation(Connection& c, Id case_id) {
+  domain::Preparation p;
+  const auto rs = c.query(
+      "SELECT pr.strategy, pr.companion, pr.companion_name, pr.updated_by, u.display_name, pr.updated_at "
+      "FROM case_preparations pr JOIN users u ON u.id = pr.updated_by WHERE pr.case_id = $1",
+      {case_id});
+  if (!rs.rows.empty()) {
+    const auto& r = rs.rows[0];
+    p.strategy = r.text(0);
+    p.companion = r.text(1);
+    p.companion_name = r.text(2);
+    p.updated_by = UserRef{r.integer(3), r.text(4)};
+    p.updated_at = r.integer(5);
+  }
+  for (const auto& r : c.query("SELECT i.id, i.source, i.content, i.created_by, u.display_name, i.created_at "
+                               "FROM case_prior_info i JOIN users u ON u.id = i.created_by WHERE i.case_id = $1 "
+                               "ORDER BY i.created_at, i.id",
+                               {case_id})
+                           .rows) {
+    domain::PriorInfo info;
+    info.id = r.integer(0);
+    info.source = r.text(1);
+    info.content = r.text(2);
+    info.created_by = UserRef{r.integer(3), r.text(4)};
+    info.created_at = r.integer(5);
+    p.prior_info.push_back(std::move(info));
+  }
+  return p;
+}
+
+void save_preparation(Connection& c, Id case_id, const domain::PreparationFields& p, Id actor, std::int64_t now) {
+  c.query(
+      "INSERT INTO case_preparations (case_id, strategy, companion, companion_name, updated_by, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id) DO UPDATE SET strategy = excluded.strategy, "
+      "companion = excluded.companion, companion_name = excluded.companion_name, "
+      "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+      {case_id, p.strategy, p.companion, p.companion_name, actor, now});
+}
+
+Id insert_prior_info(Connection& c, Id case_id, const domain::PriorInfoInput& in, Id actor, std::int64_t now) {
+  return c.query(
+             "INSERT INTO case_prior_info (case_id, source, content, created_by, created_at) "
+             "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+             {case_id, in.source, in.content, actor, now})
+      .rows.at(0)
+      .integer(0);
 }
 
 }  // namespace voordeur::store

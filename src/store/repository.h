@@ -36,6 +36,10 @@ void update_user(Connection& c, const domain::User& u);
 void set_password_hash(Connection& c, Id user_id, const std::string& password_hash);
 void set_user_teams(Connection& c, Id user_id, const std::vector<Id>& team_ids);
 std::int64_t count_users(Connection& c);
+// Teams with their settings, by name.
+std::vector<domain::Team> list_team_settings(Connection& c);
+std::optional<domain::Team> find_team_settings(Connection& c, Id team_id);
+void set_team_feedback_working_days(Connection& c, Id team_id, int days);
 
 // ---- sessions (token and CSRF token stored as given; app stores a hash of the session token)
 struct SessionRow {
@@ -65,6 +69,8 @@ std::optional<Id> signal_team(Connection& c, Id signal_id);
 struct SignalFilter {
   std::vector<Id> team_ids;           // only these teams (empty: none)
   std::optional<std::string> status;  // awaiting_decision | decided; nullopt: all
+  // Only signals whose feedback is not given and was due before this date; nullopt: all.
+  std::optional<std::string> feedback_overdue_on;
   int limit = 50;
   int offset = 0;
 };
@@ -73,17 +79,24 @@ struct SignalPage {
   std::int64_t total = 0;
 };
 SignalPage list_signals(Connection& c, const SignalFilter& f);
-// Adds a decision row and sets the signal's status to decided (and its case_id when given).
+// Adds a decision row with its triage checklist and sets the signal's status to decided (and its
+// case_id when given).
 Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, Id decided_by, std::int64_t now,
-                   std::optional<Id> case_id);
+                   std::optional<Id> case_id, const domain::Triage& triage = {});
+// Sets the reporter feedback due date unless one is set already (the first decision sets it).
+void set_feedback_due(Connection& c, Id signal_id, const std::string& due_on);
+// Records that the reporter was given feedback (replaces an earlier record).
+void record_feedback(Connection& c, Id signal_id, const domain::FeedbackInput& f);
 
 // ---- cases
-// Opens a case for the person with the assigned workers and an "opened" event (reason = decision reason).
+// Opens a case in phase preparation for the person with the assigned workers (and their
+// assignment history rows) and an "opened" event (reason = decision reason).
 Id insert_case(Connection& c, Id team_id, Id person_id, const std::vector<Id>& worker_ids, Id actor,
                const std::string& reason, std::int64_t now);
 std::optional<Id> case_team(Connection& c, Id case_id);
 std::optional<std::string> case_status(Connection& c, Id case_id);
-// Full case: person, workers, signals, opening decision, contacts (newest first), closure, events.
+// Full case: person, workers, signals, opening decision, contacts (newest first), closure, events,
+// assignment history (allowed_events is left empty: app derives it with the domain rules).
 // days_since_last_contact is left empty (app derives it from the clock).
 std::optional<domain::Case> find_case(Connection& c, Id case_id);
 
@@ -92,6 +105,7 @@ struct CaseFilter {
   std::vector<Id> team_ids;            // only these teams (empty: none)
   std::optional<Id> assigned_worker;   // scope=mine
   std::optional<std::string> status;   // open | closed; nullopt: all
+  std::optional<std::string> phase;    // one of vocab::case_phases; nullopt: all
   CaseSort sort = CaseSort::days_since_contact;
   bool descending = true;
   int limit = 50;
@@ -116,5 +130,29 @@ std::vector<domain::Contact> list_contacts(Connection& c, Id case_id);  // newes
 void close_case(Connection& c, Id case_id, const domain::ClosureInput& in, Id actor, std::int64_t now);
 // Sets status open, clears the closure fields, adds a "reopened" event with the reason.
 void reopen_case(Connection& c, Id case_id, const std::string& reason, Id actor, std::int64_t now);
+
+// ---- trajectory: phases, handovers, timeline
+std::optional<std::string> case_phase(Connection& c, Id case_id);
+// Whether a contact with outcome "conversation" is recorded on the case.
+bool case_has_conversation(Connection& c, Id case_id);
+// Sets the case's phase to `to` and records the move. Status is left to close_case/reopen_case.
+void record_transition(Connection& c, Id case_id, const std::string& from, const std::string& event,
+                       const std::string& to, Id actor, const std::string& reason, std::int64_t now);
+std::vector<Id> case_worker_ids(Connection& c, Id case_id);
+// Replaces worker `from` by `to` on the case: ends from's open assignment and starts one for `to`
+// with the note.
+void hand_over_case(Connection& c, Id case_id, Id from, Id to, const std::string& note, Id actor, std::int64_t now);
+std::vector<domain::Assignment> assignment_history(Connection& c, Id case_id);  // oldest first
+// The case's timeline items of the given kinds (of vocab::timeline_kinds), oldest first; ties in
+// the order signal, decision, phase, contact, handover, then by id. Contacts are placed at the time
+// they were recorded (created_at); their local occurred_at is a detail.
+std::vector<domain::TimelineItem> case_timeline(Connection& c, Id case_id, const std::vector<std::string>& kinds);
+
+// ---- preparation of a case's first visit
+// Strategy and companion (defaults until first saved) and the prior information, oldest first.
+domain::Preparation find_preparation(Connection& c, Id case_id);
+// Inserts or replaces the case's strategy and companion.
+void save_preparation(Connection& c, Id case_id, const domain::PreparationFields& p, Id actor, std::int64_t now);
+Id insert_prior_info(Connection& c, Id case_id, const domain::PriorInfoInput& in, Id actor, std::int64_t now);
 
 }  // namespace voordeur::store

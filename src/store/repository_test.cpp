@@ -402,7 +402,7 @@ TEST_P(RepositoryTest, SignalOptionalFieldsAndEmptyProblemAreas) {
   EXPECT_EQ(got->reporter_can_introduce, "unknown");
   EXPECT_EQ(got->worker_gender_preference, "none");
 
-  const auto page = list_signals(c(), SignalFilter{{team}, std::nullopt, 50, 0});
+  const auto page = list_signals(c(), SignalFilter{{team}, std::nullopt, std::nullopt, 50, 0});
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_TRUE(page.items[0].problem_areas.empty());
   EXPECT_FALSE(page.items[0].latest_decision.has_value());
@@ -441,7 +441,7 @@ TEST_P(RepositoryTest, DecisionsAreKeptOldestFirstAndTheLatestIsSummarised) {
   EXPECT_EQ(got->decisions[1].decided_by.display_name, "Jaap Tweede");
   EXPECT_EQ(got->decisions[1].case_id, std::optional<Id>(kase));
 
-  const auto page = list_signals(c(), SignalFilter{{team}, std::nullopt, 50, 0});
+  const auto page = list_signals(c(), SignalFilter{{team}, std::nullopt, std::nullopt, 50, 0});
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].latest_decision, std::optional<std::string>("outreach"));
   EXPECT_EQ(page.items[0].case_id, std::optional<Id>(kase));
@@ -465,7 +465,7 @@ TEST_P(RepositoryTest, ListSignalsFiltersSortsAndPages) {
     return out;
   };
 
-  auto page = list_signals(c(), SignalFilter{{a}, std::nullopt, 50, 0});
+  auto page = list_signals(c(), SignalFilter{{a}, std::nullopt, std::nullopt, 50, 0});
   EXPECT_EQ(page.total, 4);
   EXPECT_EQ(ids(page), (std::vector<Id>{s3, s2, s1, s4}));
   EXPECT_EQ(page.items[0].person_name, "Persoon Drie");
@@ -474,30 +474,30 @@ TEST_P(RepositoryTest, ListSignalsFiltersSortsAndPages) {
   EXPECT_EQ(page.items[0].direct_reason, "nuisance");
   EXPECT_EQ(page.items[0].problem_areas, (std::vector<std::string>{"housing"}));
 
-  page = list_signals(c(), SignalFilter{{a}, std::string("awaiting_decision"), 50, 0});
+  page = list_signals(c(), SignalFilter{{a}, std::string("awaiting_decision"), std::nullopt, 50, 0});
   EXPECT_EQ(page.total, 3);
   EXPECT_EQ(ids(page), (std::vector<Id>{s3, s1, s4}));
 
-  page = list_signals(c(), SignalFilter{{a}, std::string("decided"), 50, 0});
+  page = list_signals(c(), SignalFilter{{a}, std::string("decided"), std::nullopt, 50, 0});
   EXPECT_EQ(ids(page), (std::vector<Id>{s2}));
   EXPECT_EQ(page.items[0].latest_decision, std::optional<std::string>("referral"));
 
-  page = list_signals(c(), SignalFilter{{a, b}, std::nullopt, 2, 1});
+  page = list_signals(c(), SignalFilter{{a, b}, std::nullopt, std::nullopt, 2, 1});
   EXPECT_EQ(page.total, 5);
   EXPECT_EQ(ids(page), (std::vector<Id>{s3, s2}));
 
-  page = list_signals(c(), SignalFilter{{b, a, b}, std::nullopt, 50, 4});
+  page = list_signals(c(), SignalFilter{{b, a, b}, std::nullopt, std::nullopt, 50, 4});
   EXPECT_EQ(page.total, 5);
   EXPECT_EQ(ids(page), (std::vector<Id>{s4}));
 
-  page = list_signals(c(), SignalFilter{{b}, std::nullopt, 50, 0});
+  page = list_signals(c(), SignalFilter{{b}, std::nullopt, std::nullopt, 50, 0});
   EXPECT_EQ(ids(page), (std::vector<Id>{s5}));
 
-  page = list_signals(c(), SignalFilter{{a}, std::nullopt, 10, 10});
+  page = list_signals(c(), SignalFilter{{a}, std::nullopt, std::nullopt, 10, 10});
   EXPECT_EQ(page.total, 4);
   EXPECT_TRUE(page.items.empty());
 
-  page = list_signals(c(), SignalFilter{{}, std::nullopt, 50, 0});
+  page = list_signals(c(), SignalFilter{{}, std::nullopt, std::nullopt, 50, 0});
   EXPECT_EQ(page.total, 0);
   EXPECT_TRUE(page.items.empty());
 }

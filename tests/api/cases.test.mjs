@@ -95,6 +95,7 @@ describe('the trajectory of one case', () => {
       team_id: signal.team_id,
       person_name: signal.person.name,
       status: 'open',
+      phase: 'preparation',
       opened_at: c.opened_at,
       assigned_workers: c.assigned_workers,
       last_contact_at: localDateTime(-1, '14:00'),

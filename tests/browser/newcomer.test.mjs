@@ -271,13 +271,28 @@ for (const size of SIZES) {
         await form.getByRole('radio', { name: 'Outreachend traject' }).check();
         await form.getByLabel('Reden van het besluit').fill('Ernstige zorg, geen hulp in beeld; samen met de buurvrouw aanbellen.');
         await form.getByRole('checkbox', { name: worker.display_name }).check();
+        await form.getByRole('group', { name: 'Indicaties' })
+          .getByRole('checkbox', { name: 'Ernstige bezorgdheid, geen of ontoereikend zorgtraject' }).check();
         await j.visit('11-decision-form');
         await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
 
         await j.status('Besluit vastgelegd. Er is een casus geopend.');
         await page.locator('.history').getByText('Outreachend traject').waitFor();
         assert.equal(await page.getByRole('region', { name: 'Besluit nemen' }).count(), 0, 'no second decision once a case is open');
+        await page.locator('.history').getByText('Ernstige bezorgdheid, geen of ontoereikend zorgtraject').waitFor();
         await j.visit('12-signal-decided');
+      });
+
+      await step('the lead records the feedback to the reporter', async () => {
+        const panel = page.getByRole('region', { name: 'Terugkoppeling aan de melder' });
+        await panel.getByText('Geen inhoudelijke casusinformatie delen.').waitFor();
+        await panel.getByLabel('Wat is verteld').fill('De melder weet dat het team de aanmelding oppakt.');
+        await panel.getByRole('button', { name: 'Terugkoppeling vastleggen' }).click();
+        await j.status('Terugkoppeling vastgelegd.');
+        const stored = await j.api(`/signals/${signalId}`);
+        assert.equal(stored.feedback.given_on, await j.localMoment(0));
+        assert.match(stored.feedback.due_on, /^\d{4}-\d{2}-\d{2}$/);
+        await j.visit('12b-signal-feedback');
       });
 
       await step('the case opens with no contacts yet', async () => {
@@ -363,6 +378,33 @@ for (const size of SIZES) {
         await page.getByRole('link', { name: 'Mijn caseload' }).click();
         await j.heading('Mijn caseload');
         await j.visit('20-my-cases');
+        await j.logout();
+      });
+
+      await step('the outreacher prepares the first visit', async () => {
+        await j.login('demo-outreacher-a');
+        await j.heading('Mijn caseload');
+        const { case_id: caseId } = await j.api(`/signals/${signalId}`);
+        await page.goto(`${server.baseUrl}/#/cases/${caseId}`);
+        await j.heading(`Casus ${person}`);
+        const prep = page.getByRole('region', { name: 'Voorbereiding' });
+        await prep.getByText('Nog geen informatie verzameld.').waitFor();
+        const info = prep.getByRole('form', { name: 'Informatie toevoegen' });
+        await info.getByLabel('Van wie').fill('Huisarts');
+        await info.getByLabel('Wat').fill('Al een jaar niet op het spreekuur geweest.');
+        await info.getByRole('button', { name: 'Informatie toevoegen' }).click();
+        await j.status('Informatie toegevoegd.');
+        await prep.locator('.history').getByText('Al een jaar niet op het spreekuur geweest.').waitFor();
+        const plan = prep.getByRole('form', { name: 'Aanpak eerste bezoek' });
+        await plan.getByLabel('Strategie').fill('Samen met de wijkagent in de ochtend aanbellen.');
+        await plan.getByRole('group', { name: 'Wie gaat mee bij het eerste bezoek' }).getByRole('radio', { name: 'Wijkagent' }).check();
+        await plan.getByLabel('Naam of organisatie van wie meegaat').fill('Wijkteam Noord');
+        await plan.getByRole('button', { name: 'Aanpak opslaan' }).click();
+        await j.status('Aanpak opgeslagen.');
+        const stored = await j.api(`/cases/${caseId}/preparation`);
+        assert.equal(stored.companion, 'police_officer');
+        assert.equal(stored.prior_info.length, 1);
+        await j.visit('20b-case-preparation');
         await j.logout();
       });
 

@@ -86,3 +86,38 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
 export const CASE_EVENT_KINDS = ['opened', 'closed', 'reopened'] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+export const CASE_PHASES = ['preparation', 'making_contact', 'follow_up', 'help', 'monitoring', 'closed'] as const;
+export type CasePhase = (typeof CASE_PHASES)[number];
+
+export const TRANSITION_EVENTS = [
+  'start_contact',
+  'contact_made',
+  'start_help',
+  'start_monitoring',
+  'resume_help',
+  'contact_lost',
+  'close',
+  'reopen',
+] as const;
+export type TransitionEvent = (typeof TRANSITION_EVENTS)[number];
+
+/** Kinds of timeline items; the server may add kinds later, which the timeline shows plainly. */
+export const TIMELINE_KINDS = ['signal', 'decision', 'phase', 'contact', 'handover'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** The triage checklist of a decision (seed 000 Bijlage 1). */
+export const INDICATIONS = ['serious_worry_no_adequate_care', 'temporarily_unreachable_help_urgent', 'nuisance'] as const;
+export type Indication = (typeof INDICATIONS)[number];
+
+export const CONTRA_INDICATIONS = [
+  'unreachable_psychiatric',
+  'unreachable_substance_use',
+  'nuisance_not_reported',
+  'existing_care_trajectory',
+] as const;
+export type ContraIndication = (typeof CONTRA_INDICATIONS)[number];
+
+/** Who comes along on the first visit. */
+export const COMPANIONS = ['reporter', 'partner', 'colleague', 'police_officer', 'none'] as const;
+export type Companion = (typeof COMPANIONS)[number];

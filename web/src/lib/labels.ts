@@ -1,18 +1,24 @@
 import { t, type MessageKey } from '../i18n';
 import {
   CASE_EVENT_KINDS,
+  CASE_PHASES,
   CASE_STATUSES,
   CHANNELS,
   CLOSURE_REASONS,
+  COMPANIONS,
+  CONTRA_INDICATIONS,
   DECISIONS,
   DIRECT_REASONS,
   GENDER_PREFERENCES,
+  INDICATIONS,
   OUTCOMES,
   PROBLEM_AREAS,
   REPORTER_KINDS,
   ROLES,
   SEXES,
   SIGNAL_STATUSES,
+  TIMELINE_KINDS,
+  TRANSITION_EVENTS,
   YES_NO_UNKNOWN,
 } from './enums';
 
@@ -32,6 +38,12 @@ export const ENUM_LABELS = {
   outcome: OUTCOMES,
   closureReason: CLOSURE_REASONS,
   event: CASE_EVENT_KINDS,
+  indication: INDICATIONS,
+  contraIndication: CONTRA_INDICATIONS,
+  companion: COMPANIONS,
+  phase: CASE_PHASES,
+  transitionEvent: TRANSITION_EVENTS,
+  timelineKind: TIMELINE_KINDS,
 } as const;
 
 /** One choice of a radio group, checkbox group or select. */

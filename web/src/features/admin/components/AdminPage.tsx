@@ -10,6 +10,8 @@ import { MAX } from '../../../lib/limits';
 import { href } from '../../../lib/router';
 import { announce } from '../../../lib/status';
 import { createTeam, listTeams, listUsers, type AdminUser } from '../api/admin';
+import { listTeamSettings } from '../../triage/api/triage';
+import { TeamFeedbackDays } from '../../triage/components/TeamFeedbackDays';
 import { EditUserForm, NewUserForm } from './UserForms';
 
 export type AdminSection = 'users' | 'teams';
@@ -71,7 +73,7 @@ function UsersSection() {
 }
 
 function TeamsSection() {
-  const teams = useLoad(listTeams, 'teams');
+  const teams = useLoad(listTeamSettings, 'teams');
   const [name, setName] = useState('');
   const form = useForm('new-team');
 
@@ -100,7 +102,8 @@ function TeamsSection() {
           <ul class="plain-list">
             {teams.data.items.map((team) => (
               <li key={team.id} class="list-row">
-                {team.name}
+                <strong>{team.name}</strong>
+                <TeamFeedbackDays team={team} onSaved={teams.reload} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,8 @@
+import type { Preparation } from '../../triage/api/triage';
 import { api, query } from '../../../lib/api';
 import type {
   CaseEventKind,
+  CasePhase,
   CaseStatus,
   Channel,
   ClosureReason,
@@ -10,7 +12,9 @@ import type {
   ProblemArea,
   Sex,
   SignalStatus,
+  TransitionEvent,
 } from '../../../lib/enums';
+import type { Assignment } from '../../trajectory/api/trajectory';
 
 export interface PersonRef {
   id: number;
@@ -22,6 +26,7 @@ export interface CaseSummary {
   team_id: number;
   person_name: string;
   status: CaseStatus;
+  phase: CasePhase;
   opened_at: string;
   assigned_workers: PersonRef[];
   last_contact_at: string | null;
@@ -89,6 +94,10 @@ export interface Case {
   next_attempt_date: string | null;
   closure: { reason: ClosureReason; note: string; closed_at: string; closed_by: PersonRef } | null;
   events: CaseEvent[];
+  phase: CasePhase;
+  allowed_events: TransitionEvent[];
+  assignment_history: Assignment[];
+  preparation: Preparation;
 }
 
 export type CaseScope = 'mine' | 'team';

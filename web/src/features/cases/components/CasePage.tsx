@@ -9,7 +9,11 @@ import { href } from '../../../lib/router';
 import { getCase, type Case } from '../api/cases';
 import { CloseForm } from './CloseForm';
 import { ContactForm } from './ContactForm';
+import { PreparationSection } from '../../triage/components/PreparationSection';
 import { ReopenForm } from './ReopenForm';
+import { CaseTimeline } from '../../trajectory/components/CaseTimeline';
+import { HandoverForm } from '../../trajectory/components/HandoverForm';
+import { PhasePanel } from '../../trajectory/components/PhasePanel';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -159,6 +163,7 @@ export function CasePage({ id }: { id: number }) {
           <div class="case-layout">
             <div class="case-summary">
               <Summary c={c} />
+              <PhasePanel c={c} onChanged={loaded.replace} />
             </div>
             <div class="case-main">
               {c.status === 'open' ? (
@@ -166,7 +171,18 @@ export function CasePage({ id }: { id: number }) {
               ) : (
                 <ReopenForm caseId={c.id} onReopened={loaded.replace} />
               )}
+              <PreparationSection
+                caseId={c.id}
+                preparation={c.preparation}
+                editable={c.status === 'open'}
+                onChanged={loaded.reload}
+              />
               <Timeline c={c} />
+              <CaseTimeline
+                caseId={c.id}
+                version={`${c.status}|${c.phase}|${c.contacts.length}|${c.assignment_history.length}`}
+              />
+              <HandoverForm c={c} onHandedOver={loaded.replace} />
               {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
             </div>
             <div class="case-side">

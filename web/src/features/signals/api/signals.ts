@@ -1,4 +1,5 @@
 import { api, query } from '../../../lib/api';
+import type { Feedback, Triage } from '../../triage/api/triage';
 import type {
   Decision,
   DirectReason,
@@ -35,6 +36,9 @@ export interface SignalDecision {
   decided_by: PersonRef;
   decided_at: string;
   case_id: number | null;
+  indications: Triage['indications'];
+  contra_indications: Triage['contra_indications'];
+  contra_indication_note: string;
 }
 
 export interface Reporter {
@@ -82,6 +86,7 @@ export interface Signal extends Omit<SignalInput, 'team_id' | 'person'> {
   created_at: string;
   person: SignalInput['person'] & { id: number };
   decisions: SignalDecision[];
+  feedback: Feedback;
 }
 
 export interface TeamMember {
@@ -109,7 +114,10 @@ export function createSignal(input: SignalInput) {
   return api.post<Signal>('/signals', input);
 }
 
-export function decideSignal(id: number, body: { decision: Decision; reason: string; assigned_worker_ids: number[] }) {
+export function decideSignal(
+  id: number,
+  body: { decision: Decision; reason: string; assigned_worker_ids: number[] } & Triage,
+) {
   return api.post<{ signal: Signal; case_id: number | null }>(`/signals/${id}/decision`, body);
 }
 

@@ -8,6 +8,11 @@ import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
 import { decideSignal, teamMembers, type Signal } from '../api/signals';
+import type { Triage } from '../../triage/api/triage';
+import { TriageFields } from '../../triage/components/TriageFields';
+import { needsContraNote } from '../../triage/feedback';
+
+const emptyTriage: Triage = { indications: [], contra_indications: [], contra_indication_note: '' };
 
 interface DecisionFormProps {
   signal: Signal;
@@ -19,6 +24,7 @@ export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
   const [decision, setDecision] = useState<Decision | ''>('');
   const [reason, setReason] = useState('');
   const [workers, setWorkers] = useState<string[]>([]);
+  const [triage, setTriage] = useState<Triage>(emptyTriage);
   const members = useLoad(() => teamMembers(signal.team_id), String(signal.team_id));
   const form = useForm('decision');
 
@@ -34,6 +40,9 @@ export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
     if (decision === 'outreach' && (workers.length < 1 || workers.length > 2)) {
       errors.assigned_worker_ids = t('fieldError.workersCount');
     }
+    if (needsContraNote(decision, triage.contra_indications) && !triage.contra_indication_note.trim()) {
+      errors.contra_indication_note = t('fieldError.required');
+    }
     return errors;
   };
 
@@ -43,11 +52,17 @@ export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
         decision: decision as Decision,
         reason: reason.trim(),
         assigned_worker_ids: decision === 'outreach' ? workers.map(Number) : [],
+        indications: triage.indications,
+        contra_indications: triage.contra_indications,
+        contra_indication_note: needsContraNote(decision, triage.contra_indications)
+          ? triage.contra_indication_note.trim()
+          : '',
       });
       announce(t(result.case_id !== null ? 'decisionForm.savedWithCase' : 'decisionForm.saved'));
       setDecision('');
       setReason('');
       setWorkers([]);
+      setTriage(emptyTriage);
       onDecided(result.signal);
     });
   };
@@ -90,6 +105,7 @@ export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
           ) : (
             !members.loading && <p class="notice">{t('decisionForm.noWorkers')}</p>
           ))}
+        <TriageFields decision={decision} value={triage} onValue={setTriage} errors={form.errors} />
         <button type="submit" class="button">
           {form.busy ? t('form.sending') : t('decisionForm.submit')}
         </button>

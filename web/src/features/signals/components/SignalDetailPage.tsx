@@ -9,6 +9,8 @@ import { href } from '../../../lib/router';
 import { isTeamLeadOf, type User } from '../../../lib/session';
 import { getSignal, type Signal } from '../api/signals';
 import { DecisionForm } from './DecisionForm';
+import { FeedbackPanel } from '../../triage/components/FeedbackPanel';
+import { TriageSummary } from '../../triage/components/TriageFields';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -103,6 +105,7 @@ function Decisions({ s }: { s: Signal }) {
               </p>
               <p class="history-meta">{t('common.byOn', { name: d.decided_by.display_name, date: formatTimestamp(d.decided_at) })}</p>
               {d.reason && <p class="history-text">{d.reason}</p>}
+              <TriageSummary triage={d} />
               {d.case_id !== null && (
                 <p>
                   <a href={href(`/cases/${d.case_id}`)}>{t('signalDetail.toCase')}</a>
@@ -143,6 +146,7 @@ export function SignalDetailPage({ id, user }: { id: number; user: User }) {
           {s.case_id === null && isTeamLeadOf(user, s.team_id) && (
             <DecisionForm signal={s} onDecided={loaded.replace} />
           )}
+          <FeedbackPanel key={`${s.id}-${s.feedback.given_on ?? ''}`} signal={s} onSaved={loaded.replace} />
           <Details s={s} />
         </>
       )}

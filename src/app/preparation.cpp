@@ -1,0 +1,63 @@
+#include "app/preparation.h"
+
+#include "app/tx.h"
+#include "domain/rules.h"
+#include "domain/validation.h"
+#include "store/repository.h"
+
+namespace voordeur::app {
+namespace {
+
+domain::Error not_found() {
+  return domain::make_error("not_found", "This case does not exist or belongs to another team.");
+}
+
+// Scope and role; nullopt when the actor may change this case's preparation.
+std::optional<domain::Error> check_access(store::Connection& c, const domain::Actor& a, domain::Id case_id) {
+  auto team = store::case_team(c, case_id);
+  if (!team || !domain::can_see_team(a, *team)) return not_found();
+  if (!domain::can_work_in_team(a, *team)) {
+    return domain::make_error("forbidden", "Only outreachers and team leads of this team can prepare this case.");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+domain::Result<domain::Preparation> PreparationService::get(const domain::Actor& a, domain::Id case_id) {
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
+    auto team = store::case_team(c, case_id);
+    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    return store::find_preparation(c, case_id);
+  });
+}
+
+domain::Result<domain::Preparation> PreparationService::save(const domain::Actor& a, domain::Id case_id,
+                                                             const domain::PreparationFields& in) {
+  const auto now = clock_.now();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
+    if (auto e = check_access(c, a, case_id)) return *e;
+    if (auto errors = domain::validate_preparation(in); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    if (auto e = domain::check_can_prepare(*store::case_status(c, case_id))) return *e;
+    store::save_preparation(c, case_id, in, a.user_id, now);
+    return store::find_preparation(c, case_id);
+  });
+}
+
+domain::Result<domain::Preparation> PreparationService::add_prior_info(const domain::Actor& a, domain::Id case_id,
+                                                                       const domain::PriorInfoInput& in) {
+  const auto now = clock_.now();
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
+    if (auto e = check_access(c, a, case_id)) return *e;
+    if (auto errors = domain::validate_prior_info(in); !errors.empty()) {
+      return domain::validation_error(std::move(errors));
+    }
+    if (auto e = domain::check_can_prepare(*store::case_status(c, case_id))) return *e;
+    store::insert_prior_info(c, case_id, in, a.user_id, now);
+    return store::find_preparation(c, case_id);
+  });
+}
+
+}  // namespace voordeur::app

@@ -1,0 +1,61 @@
+import { api } from '../../../lib/api';
+import type { Companion, ContraIndication, Indication } from '../../../lib/enums';
+import type { PersonRef, Signal } from '../../signals/api/signals';
+
+export interface Triage {
+  indications: Indication[];
+  contra_indications: ContraIndication[];
+  contra_indication_note: string;
+}
+
+export interface Feedback {
+  due_on: string | null;
+  given_on: string | null;
+  told: string;
+}
+
+export interface PriorInfo {
+  id: number;
+  source: string;
+  content: string;
+  created_by: PersonRef;
+  created_at: string;
+}
+
+export interface PreparationInput {
+  strategy: string;
+  companion: Companion;
+  companion_name: string;
+}
+
+export interface Preparation extends PreparationInput {
+  updated_by: PersonRef | null;
+  updated_at: string | null;
+  prior_info: PriorInfo[];
+}
+
+export interface TeamSettings {
+  id: number;
+  name: string;
+  feedback_working_days: number;
+}
+
+export function recordFeedback(signalId: number, body: { given_on: string; told: string }) {
+  return api.post<Signal>(`/signals/${signalId}/feedback`, body);
+}
+
+export function savePreparation(caseId: number, body: PreparationInput) {
+  return api.put<Preparation>(`/cases/${caseId}/preparation`, body);
+}
+
+export function addPriorInfo(caseId: number, body: { source: string; content: string }) {
+  return api.post<Preparation>(`/cases/${caseId}/preparation/prior-info`, body);
+}
+
+export function listTeamSettings() {
+  return api.get<{ items: TeamSettings[] }>('/teams');
+}
+
+export function updateTeamSettings(teamId: number, feedbackWorkingDays: number) {
+  return api.patch<TeamSettings>(`/teams/${teamId}`, { feedback_working_days: feedbackWorkingDays });
+}

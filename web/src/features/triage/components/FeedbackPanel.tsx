@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { Form, FormError, TextArea, TextField } from '../../../components/fields';
+import { useForm, type Errors } from '../../../components/useForm';
+import { t } from '../../../i18n';
+import { isIsoDate, todayIso } from '../../../lib/dates';
+import { formatDate } from '../../../lib/format';
+import { MAX } from '../../../lib/limits';
+import { announce } from '../../../lib/status';
+import type { Signal } from '../../signals/api/signals';
+import { recordFeedback } from '../api/triage';
+import { feedbackState } from '../feedback';
+
+/** Reporter feedback on the signal page: when it is due (or overdue) and a form to record it. */
+export function FeedbackPanel({ signal, onSaved }: { signal: Signal; onSaved: (s: Signal) => void }) {
+  const f = signal.feedback;
+  const state = feedbackState(f, todayIso());
+  const [givenOn, setGivenOn] = useState(f.given_on ?? todayIso());
+  const [told, setTold] = useState(f.told);
+  const form = useForm('feedback');
+
+  const validate = (): Errors => {
+    const errors: Errors = {};
+    if (!givenOn) errors.given_on = t('fieldError.required');
+    else if (!isIsoDate(givenOn)) errors.given_on = t('fieldError.invalid_date');
+    else if (givenOn > todayIso()) errors.given_on = t('feedback.future');
+    if (!told.trim()) errors.told = t('fieldError.required');
+    else if (told.length > MAX.feedbackTold) errors.told = t('fieldError.too_long', { max: MAX.feedbackTold });
+    return errors;
+  };
+
+  const onSubmit = () =>
+    void form.submit(validate, async () => {
+      const saved = await recordFeedback(signal.id, { given_on: givenOn, told: told.trim() });
+      announce(t('feedback.saved'));
+      onSaved(saved);
+    });
+
+  return (
+    <section class="panel" aria-labelledby="feedback-title">
+      <h2 id="feedback-title">{t('feedback.title')}</h2>
+      <dl class="dl">
+        <div class="dl-item">
+          <dt>{t('feedback.dueOn')}</dt>
+          <dd>
+            {f.due_on ? formatDate(f.due_on) : t('feedback.notDue')}
+            {state === 'overdue' && <span class="badge badge--overdue">{t('feedback.overdue')}</span>}
+          </dd>
+        </div>
+        {f.given_on && (
+          <div class="dl-item">
+            <dt>{t('feedback.givenOn')}</dt>
+            <dd>{formatDate(f.given_on)}</dd>
+          </div>
+        )}
+        {f.told && (
+          <div class="dl-item">
+            <dt>{t('feedback.told')}</dt>
+            <dd>{f.told}</dd>
+          </div>
+        )}
+      </dl>
+      <Form form={form} onSubmit={onSubmit}>
+        <FormError message={form.formError} />
+        <TextField
+          path="given_on"
+          type="date"
+          label={t('feedback.givenOn')}
+          required
+          width="medium"
+          max={todayIso()}
+          value={givenOn}
+          onValue={setGivenOn}
+          error={form.errors.given_on}
+        />
+        <TextArea
+          path="told"
+          label={t('feedback.told')}
+          hint={t('feedback.toldHint')}
+          required
+          rows={3}
+          maxLength={MAX.feedbackTold}
+          value={told}
+          onValue={setTold}
+          error={form.errors.told}
+        />
+        <button type="submit" class="button">
+          {form.busy ? t('form.sending') : t('feedback.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

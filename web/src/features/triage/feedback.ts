@@ -1,0 +1,23 @@
+import type { Feedback } from './api/triage';
+
+/** Where reporter feedback stands today: not due yet (no decision), open, overdue or given. */
+export type FeedbackState = 'none' | 'open' | 'overdue' | 'given';
+
+/** Overdue when the due date lies before today and no feedback was given (as the server lists it). */
+export function feedbackState(feedback: Feedback, today: string): FeedbackState {
+  if (feedback.given_on) return 'given';
+  if (!feedback.due_on) return 'none';
+  return feedback.due_on < today ? 'overdue' : 'open';
+}
+
+/** Whether an outreach decision needs the note: outreach despite at least one contra-indication. */
+export function needsContraNote(decision: string, contraIndications: readonly string[]): boolean {
+  return decision === 'outreach' && contraIndications.length > 0;
+}
+
+/** A whole number of working days in the team setting's range, or null. */
+export function parseFeedbackDays(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return n >= min && n <= max ? n : null;
+}
