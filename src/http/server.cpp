@@ -662,7 +662,6 @@ void Core::run(bool handle_signals) {
   slow_pool.stop();
   workers.join();
   slow_pool.join();
-  log::info("stopped");
 }
 
 }  // namespace
