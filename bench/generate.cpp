@@ -1,10 +1,11 @@
 // voordeur-bench-generate: adds a large case load to a database that already holds the demo data
 // (`voordeur demo`), for the benchmarks in bench/.
 //
-// Per generated case: one person, one decided signal, one outreach decision, the case row, one or
-// two assigned workers, an "opened" event (and a "closed" event for the closed fifth), and its
-// contacts. Cases alternate between Team A and Team B (even index: A), so with ids given out
-// consecutively the two teams hold the ids of alternating parity. The number of contacts varies
+// Per generated case: one person, one decided signal, one outreach decision, the case row with its
+// phase, one or two assigned workers (with their assignment rows), an "opened" event (and a
+// "closed" event for the closed fifth), the phase transitions, and its contacts. Cases alternate
+// between Team A and Team B (even index: A), so with ids given out consecutively the two teams
+// hold the ids of alternating parity. The number of contacts varies
 // per case (0 .. 2 x --contacts-per-case, paired within a team so that the total is exactly
 // cases x per case); the case aggregates last_contact_at, next_attempt_date and contact_count are
 // written from the generated contacts and checked against them at the end.
@@ -23,6 +24,7 @@
 #include <exception>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <random>
 #include <stdexcept>
@@ -115,30 +117,33 @@ std::string local_today() {
 }
 
 // Rows for one table, kept until flush() and then written as INSERT ... VALUES (...), (...), ...
-// with up to rows_per_statement rows per statement. The full-size statement text is built once;
-// only the last, shorter statement of a flush has another text.
+// Statements hold a power of two of rows: full statements of rows_per_statement rows, then the
+// rest as a sum of smaller powers of two. So a table uses at most a handful of SQL texts, each
+// prepared once by the store's statement cache (preparing costs O(parameters^2) in SQLite's
+// parameter name lookup, far too much to repeat for every batch).
 class BulkInsert {
  public:
   BulkInsert(std::string table, std::vector<std::string_view> columns)
-      : table_(std::move(table)),
-        columns_(std::move(columns)),
-        rows_per_statement_(std::clamp<std::size_t>(kMaxParameters / columns_.size(), 1, kMaxRows)),
-        full_sql_(sql_for(rows_per_statement_)) {
-    statement_.reserve(rows_per_statement_ * columns_.size());
+      : table_(std::move(table)), columns_(std::move(columns)), rows_per_statement_(1) {
+    while (rows_per_statement_ * 2 <= kMaxRows && rows_per_statement_ * 2 * columns_.size() <= kMaxParameters) {
+      rows_per_statement_ *= 2;
+    }
   }
 
   // One row; values in the order of the columns.
   void add(std::initializer_list<Value> row) { pending_.insert(pending_.end(), row.begin(), row.end()); }
 
   void flush(Connection& c) {
-    const std::size_t per_statement = rows_per_statement_ * columns_.size();
-    for (std::size_t at = 0; at < pending_.size(); at += per_statement) {
-      const std::size_t end = std::min(pending_.size(), at + per_statement);
+    std::size_t at = 0;
+    std::size_t rows = rows_per_statement_;
+    while (at < pending_.size()) {
+      while (rows > 1 && at + rows * columns_.size() > pending_.size()) rows /= 2;
+      const std::size_t end = at + rows * columns_.size();
       statement_.assign(std::make_move_iterator(pending_.begin() + static_cast<std::ptrdiff_t>(at)),
                         std::make_move_iterator(pending_.begin() + static_cast<std::ptrdiff_t>(end)));
-      const std::size_t rows = statement_.size() / columns_.size();
-      c.query(rows == rows_per_statement_ ? full_sql_ : sql_for(rows), statement_);
+      c.query(sql_for(rows), statement_);
       rows_ += static_cast<std::int64_t>(rows);
+      at = end;
     }
     pending_.clear();
   }
@@ -147,14 +152,18 @@ class BulkInsert {
   const std::string& table() const { return table_; }
 
  private:
-  // SQLite allows 32766 host parameters and PostgreSQL 65535, but libpq 15 drops the connection
-  // ("lost synchronization with server") when a prepared statement's parameter description
-  // exceeds 30000 bytes, i.e. beyond about 7500 parameters.
-  static constexpr std::size_t kMaxParameters = 7000;
-  static constexpr std::size_t kMaxRows = 500;
+  // Big enough to make the per-statement cost small. The limits are far away: SQLite allows 32766
+  // host parameters and PostgreSQL 65535, though libpq 15 drops the connection ("lost
+  // synchronization with server") when a prepared statement's parameter description exceeds
+  // 30000 bytes, i.e. beyond about 7500 parameters.
+  static constexpr std::size_t kMaxParameters = 1024;
+  static constexpr std::size_t kMaxRows = 256;
 
-  std::string sql_for(std::size_t rows) const {
-    std::string sql = "INSERT INTO " + table_ + " (";
+  const std::string& sql_for(std::size_t rows) {
+    auto [it, added] = sql_.try_emplace(rows);
+    if (!added) return it->second;
+    std::string& sql = it->second;
+    sql = "INSERT INTO " + table_ + " (";
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       if (c > 0) sql += ", ";
       sql += columns_[c];
@@ -175,7 +184,7 @@ class BulkInsert {
   std::string table_;
   std::vector<std::string_view> columns_;
   std::size_t rows_per_statement_;
-  std::string full_sql_;
+  std::map<std::size_t, std::string> sql_;  // rows per statement -> SQL text
   std::vector<Value> pending_;
   std::vector<Value> statement_;
   std::int64_t rows_ = 0;
@@ -240,6 +249,8 @@ class Generator {
     case_base_ = max_id(c, "cases");
     event_id_ = max_id(c, "case_events");
     contact_id_ = max_id(c, "contacts");
+    transition_id_ = max_id(c, "case_transitions");
+    assignment_id_ = max_id(c, "case_assignments");
   }
 
   Id first_case_id() const { return case_base_ + 1; }
@@ -252,7 +263,8 @@ class Generator {
   }
 
   std::vector<BulkInsert*> tables() {
-    return {&persons_, &cases_, &signals_, &decisions_, &workers_, &events_, &contacts_};
+    return {&persons_,     &cases_,  &signals_,     &decisions_, &workers_,
+            &assignments_, &events_, &transitions_, &contacts_};
   }
 
  private:
@@ -332,17 +344,22 @@ class Generator {
 
     std::optional<std::string> last_contact_at;
     std::optional<std::string> next_attempt_date;
+    std::optional<std::int64_t> first_contact_time;
+    std::optional<std::int64_t> first_conversation_time;
     const Id contact_author = i % 3 == 0 ? lead : worker;
     for (const std::int64_t slot : slots) {
       const std::int64_t day = opened_day + 1 + slot / 720;
       const int minute = 8 * 60 + static_cast<int>(slot % 720);
+      const std::int64_t time = day * 86400 + minute * 60;
       const std::string occurred_at = local_datetime(day, minute);
       std::optional<std::string> next;
       if (roll(0, 1) == 0) next = voordeur::domain::date_from_day_number(day + roll(1, 14));
+      const std::string outcome = pick(vocab::contact_outcomes);
+      if (!first_contact_time) first_contact_time = time;
+      if (outcome == "conversation" && !first_conversation_time) first_conversation_time = time;
       contacts_.add({++contact_id_, case_id, occurred_at, pick(vocab::contact_channels),
-                     roll(0, 2) == 0 ? std::string("Client") : std::string(), pick(vocab::contact_outcomes),
-                     std::string(pick(kContactNotes)), voordeur::store::opt(next), contact_author,
-                     day * 86400 + minute * 60 + 600});
+                     roll(0, 2) == 0 ? std::string("Client") : std::string(), outcome,
+                     std::string(pick(kContactNotes)), voordeur::store::opt(next), contact_author, time + 600});
       last_contact_at = occurred_at;
       next_attempt_date = next;
     }
@@ -350,12 +367,46 @@ class Generator {
     const std::string reason = pick(kDecisionReasons);
     const std::int64_t closed_at = (window_end_day + 1) * 86400 + 16 * 3600;
     const std::string closure_reason = closed ? pick(vocab::closure_reasons) : std::string();
+
+    // The phase walk of src/domain/transitions.tsv as the workers would have made it: the first
+    // attempt starts making contact, the first conversation makes contact, and from there some
+    // cases go on to help and monitoring or lose contact again. Closing ends every walk.
+    std::string phase = "preparation";
+    const auto move = [&](const char* event, const char* to, std::int64_t at, const std::string& why, Id actor) {
+      transitions_.add({++transition_id_, case_id, phase, std::string(event), std::string(to), actor, at, why});
+      phase = to;
+    };
+    const Id mover = contact_author;
+    if (first_contact_time) {
+      move("start_contact", "making_contact", *first_contact_time - 600, "First visit planned.", mover);
+    }
+    if (first_conversation_time) {
+      const std::int64_t at = *first_conversation_time + 600;
+      move("contact_made", "follow_up", at, "Client opened the door and agreed to a next visit.", mover);
+      const std::string help = "Priorities agreed: rent arrears first.";
+      switch (roll(0, 3)) {
+        case 1:
+          move("start_help", "help", at + 3600, help, mover);
+          break;
+        case 2:
+          move("start_help", "help", at + 3600, help, mover);
+          move("start_monitoring", "monitoring", at + 7200, "Referred to debt counselling; we check in.", mover);
+          break;
+        case 3:
+          move("contact_lost", "making_contact", at + 3600, "No answer for weeks; back to ringing the bell.", mover);
+          break;
+        default:
+          break;
+      }
+    }
+    if (closed) move("close", "closed", closed_at, closure_reason, lead);
+
     if (closed) {
-      cases_.add({case_id, team, person_id, std::string("closed"), opened_at, closed_at, lead, closure_reason,
+      cases_.add({case_id, team, person_id, std::string("closed"), phase, opened_at, closed_at, lead, closure_reason,
                   std::string("Closed after the team review."), voordeur::store::opt(last_contact_at),
                   voordeur::store::opt(next_attempt_date), std::int64_t{n}});
     } else {
-      cases_.add({case_id, team, person_id, std::string("open"), opened_at, voordeur::store::null_value(),
+      cases_.add({case_id, team, person_id, std::string("open"), phase, opened_at, voordeur::store::null_value(),
                   voordeur::store::null_value(), voordeur::store::null_value(), voordeur::store::null_value(),
                   voordeur::store::opt(last_contact_at), voordeur::store::opt(next_attempt_date), std::int64_t{n}});
     }
@@ -376,7 +427,11 @@ class Generator {
     decisions_.add({decision_id, signal_id, std::string("outreach"), reason, lead, opened_at, case_id});
 
     workers_.add({case_id, worker});
-    if (i % 3 == 0) workers_.add({case_id, lead});
+    assignments_.add({++assignment_id_, case_id, worker, opened_at, lead});
+    if (i % 3 == 0) {
+      workers_.add({case_id, lead});
+      assignments_.add({++assignment_id_, case_id, lead, opened_at, lead});
+    }
     events_.add({++event_id_, case_id, std::string("opened"), reason, std::string(), lead, opened_at});
     if (closed) {
       events_.add({++event_id_, case_id, std::string("closed"), closure_reason,
@@ -389,12 +444,13 @@ class Generator {
   std::int64_t today_;
   std::mt19937_64 rng_;
   std::array<int, 2> pair_offset_{};
-  Id person_base_ = 0, signal_base_ = 0, decision_base_ = 0, case_base_ = 0, event_id_ = 0, contact_id_ = 0;
+  Id person_base_ = 0, signal_base_ = 0, decision_base_ = 0, case_base_ = 0;
+  Id event_id_ = 0, contact_id_ = 0, transition_id_ = 0, assignment_id_ = 0;
 
   BulkInsert persons_{"persons", {"id", "team_id", "name", "address", "phone", "date_of_birth", "sex", "created_at"}};
   BulkInsert cases_{"cases",
-                    {"id", "team_id", "person_id", "status", "opened_at", "closed_at", "closed_by", "closure_reason",
-                     "closure_note", "last_contact_at", "next_attempt_date", "contact_count"}};
+                    {"id", "team_id", "person_id", "status", "phase", "opened_at", "closed_at", "closed_by",
+                     "closure_reason", "closure_note", "last_contact_at", "next_attempt_date", "contact_count"}};
   BulkInsert signals_{"signals",
                       {"id", "team_id", "person_id", "case_id", "status", "intake_date", "taken_by", "reporter_name",
                        "reporter_kind", "reporter_organisation", "relation_to_person", "direct_reason",
@@ -403,7 +459,10 @@ class Generator {
   BulkInsert decisions_{"signal_decisions",
                         {"id", "signal_id", "decision", "reason", "decided_by", "decided_at", "case_id"}};
   BulkInsert workers_{"case_workers", {"case_id", "user_id"}};
+  BulkInsert assignments_{"case_assignments", {"id", "case_id", "user_id", "assigned_at", "assigned_by"}};
   BulkInsert events_{"case_events", {"id", "case_id", "kind", "reason", "note", "actor", "at"}};
+  BulkInsert transitions_{"case_transitions",
+                          {"id", "case_id", "from_phase", "event", "to_phase", "actor", "at", "reason"}};
   BulkInsert contacts_{"contacts",
                        {"id", "case_id", "occurred_at", "channel", "with_whom", "outcome", "note",
                         "next_attempt_date", "created_by", "created_at"}};
@@ -427,7 +486,8 @@ std::int64_t aggregate_mismatches(Connection& c, Id first_case_id) {
 
 // PostgreSQL's BIGSERIAL sequences do not see explicit ids; move them past the rows written.
 void advance_sequences(Connection& c) {
-  for (const char* table : {"persons", "signals", "signal_decisions", "cases", "case_events", "contacts"}) {
+  for (const char* table : {"persons", "signals", "signal_decisions", "cases", "case_events", "contacts",
+                            "case_transitions", "case_assignments"}) {
     c.query(std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT MAX(id) FROM " +
             table + "))");
   }

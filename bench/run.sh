@@ -154,6 +154,20 @@ wrk_target() {
 server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 
+# Waits (up to 2 minutes) until the server uses less than 5% of a core: requests still queued in the
+# server when wrk stops (the server finishes them although their connections are gone) must not
+# run into the next measurement.
+wait_until_idle() {
+  local before after
+  for _ in $(seq 120); do
+    before=$(server_ticks)
+    sleep 1
+    after=$(server_ticks)
+    [ $((after - before)) -lt $((ticks_per_second / 20 + 1)) ] && return 0
+  done
+  echo "bench/run.sh: the server is still busy after 2 minutes" >&2
+}
+
 # Prints "req/s p50_ms p99_ms non_2xx socket_errors requests" of one wrk output.
 parse_wrk() {
   awk '
@@ -179,7 +193,7 @@ note "warm-up: 5 s per endpoint at 50 connections"
 for endpoint in $endpoints; do
   # shellcheck disable=SC2046
   wrk -t2 -c50 -d5s --timeout "$timeout" $(wrk_target "$endpoint") >/dev/null
-  sleep 2
+  wait_until_idle
 done
 
 runs=$results/runs.tsv
@@ -199,8 +213,7 @@ for round in $(seq "$rounds"); do
       cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$ticks_per_second" -v n="$requests" \
         'BEGIN { printf "%.0f", (n > 0 ? t / hz * 1e6 / n : 0) }')
       echo -e "$round\t$endpoint\t$c\t$rps\t$p50\t$p99\t$bad\t$errors\t$load1\t$cpu_us" | tee -a "$runs" >&2
-      # Requests still queued in the server when wrk stops must not run into the next measurement.
-      sleep 3
+      wait_until_idle
     done
   done
 done

@@ -132,7 +132,8 @@ int serve(Settings& s) {
   app::SignalService signals(*db, clock);
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
-  http::Api api{*db, auth, accounts, signals, cases, preparation};
+  app::PersistenceService persistence(*db, clock, cases);
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence};
   http::Router router;
   http::register_routes(router, api);
 

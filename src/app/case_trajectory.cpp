@@ -79,7 +79,7 @@ domain::Result<std::vector<domain::TimelineItem>> CaseService::timeline(const do
   for (std::size_t i = 0; i < kinds.size(); ++i) {
     if (!domain::vocab::contains(domain::vocab::timeline_kinds, kinds[i])) {
       errors.push_back({"kind[" + std::to_string(i) + "]", "unknown_value",
-                        "Choose signal, decision, phase, contact or handover."});
+                        "Choose signal, decision, phase, contact, handover, check_in or review."});
     }
   }
   if (!errors.empty()) return domain::validation_error(std::move(errors));

@@ -1,8 +1,11 @@
 #include "app/cases.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "app/tx.h"
+#include "domain/monitoring.h"
+#include "domain/persistence.h"
 #include "domain/rules.h"
 #include "domain/trajectory.h"
 #include "domain/validation.h"
@@ -57,9 +60,16 @@ domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const 
   if (!errors.empty()) return domain::validation_error(std::move(errors));
   f.limit = q.limit;
   f.offset = q.offset;
+  if (q.review_due) {
+    // Due-ness depends on local dates (domain/monitoring.h): all open cases are read, then paged here.
+    f.status = "open";
+    f.limit = std::numeric_limits<int>::max();
+    f.offset = 0;
+  }
   const std::string today = clock_.local_today();
   return in_read(db_, [&](store::Connection& c) -> domain::Result<store::CasePage> {
     auto page = store::list_cases(c, f);
+    if (q.review_due) page = due_for_review(c, std::move(page), f.team_ids, q.limit, q.offset);
     for (auto& item : page.items) {
       item.days_since_last_contact = domain::days_since_last_contact(item.last_contact_at, today);
     }
@@ -74,6 +84,15 @@ domain::Result<domain::Case> CaseService::load(store::Connection& c, const domai
   const bool has_conversation = std::any_of(found->contacts.begin(), found->contacts.end(),
                                             [](const domain::Contact& ct) { return ct.outcome == "conversation"; });
   found->allowed_events = domain::allowed_events(domain::transitions(), found->phase, has_conversation);
+  for (auto& ci : found->check_ins) ci.suggest_reopen = ci.outcome && domain::suggests_reopen(*ci.outcome);
+  if (!found->signals.empty()) {
+    const auto first = std::min_element(
+        found->signals.begin(), found->signals.end(),
+        [](const domain::SignalSummary& x, const domain::SignalSummary& y) { return x.intake_date < y.intake_date; });
+    found->days_to_first_contact = domain::days_to_first_contact(first->intake_date, found->contacts);
+  }
+  found->cadence_days =
+      store::find_persistence_settings(c, found->team_id).value_or(domain::PersistenceSettings{}).cadence_days;
   return std::move(*found);
 }
 
@@ -89,9 +108,9 @@ domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a,
     auto team = store::case_team(c, case_id);
     if (!team || !domain::can_see_team(a, *team)) return not_found();
     if (!domain::can_work_in_team(a, *team)) return not_allowed();
-    if (auto errors = domain::validate_contact(in, now_local); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
+    auto errors = domain::validate_contact(in, now_local);
+    if (auto e = domain::check_next_attempt(*store::case_phase(c, case_id), in)) errors.push_back(std::move(*e));
+    if (!errors.empty()) return domain::validation_error(std::move(errors));
     if (auto e = domain::check_can_log_contact(*store::case_status(c, case_id))) return *e;
     domain::Id id = store::insert_contact(c, case_id, in, a.user_id, now);
     return *store::find_contact(c, id);

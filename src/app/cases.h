@@ -19,6 +19,7 @@ struct CaseQuery {
   std::string phase;  // one of vocab::case_phases; empty: all
   std::string sort = "days_since_contact";  // days_since_contact | next_attempt
   std::string order;  // asc | desc; empty: desc for days_since_contact, asc for next_attempt
+  bool review_due = false;  // only open cases due for their monthly process review (domain/monitoring.h)
   int limit = 50;
   int offset = 0;
 };
@@ -43,10 +44,22 @@ class CaseService {
   // kinds: each of vocab::timeline_kinds (unknown_value otherwise); empty means all.
   domain::Result<std::vector<domain::TimelineItem>> timeline(const domain::Actor& a, domain::Id case_id,
                                                              const std::vector<std::string>& kinds);
+  // Monitoring and process reviews (app/case_monitoring.cpp).
+  domain::Result<domain::CheckIn> schedule_check_in(const domain::Actor& a, domain::Id case_id,
+                                                    const domain::CheckInInput& in);
+  domain::Result<domain::CheckIn> record_check_in_outcome(const domain::Actor& a, domain::Id case_id,
+                                                          domain::Id check_in_id,
+                                                          const domain::CheckInOutcomeInput& in);
+  // Check-ins of the actor's teams planned before today without an outcome, earliest first.
+  domain::Result<std::vector<store::OverdueCheckIn>> overdue_check_ins(const domain::Actor& a);
+  domain::Result<domain::Review> add_review(const domain::Actor& a, domain::Id case_id, const domain::ReviewInput& in);
 
  private:
   // Loads the case and fills days_since_last_contact; not_found when missing or out of scope.
   domain::Result<domain::Case> load(store::Connection& c, const domain::Actor& a, domain::Id id);
+  // The open cases of `page` due for review today, paged by limit and offset (app/case_monitoring.cpp).
+  store::CasePage due_for_review(store::Connection& c, store::CasePage page, const std::vector<domain::Id>& team_ids,
+                                 int limit, int offset);
 
   store::Database& db_;
   const Clock& clock_;

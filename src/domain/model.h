@@ -238,6 +238,46 @@ struct TransitionInput {
   std::string reason;
 };
 
+// Monitoring (cliënt volgen): a check-in planned with a worker, later its outcome.
+struct CheckInInput {
+  std::string planned_on;
+  std::optional<Id> worker_id;
+};
+
+struct CheckInOutcomeInput {
+  std::string done_on;
+  std::string outcome;  // doing_well | worried | lost_contact
+  std::string note;
+};
+
+struct CheckIn {
+  Id id = 0;
+  Id case_id = 0;
+  std::string planned_on;
+  UserRef worker;
+  std::optional<std::string> done_on;  // set with the outcome
+  std::optional<std::string> outcome;
+  std::string note;
+  UserRef created_by;
+  std::int64_t created_at = 0;
+  bool suggest_reopen = false;  // derived: the outcome asks to resume making contact
+};
+
+// The monthly process review (procesbespreking) of a case.
+struct ReviewInput {
+  std::string held_on;
+  std::string attendees;
+  std::string notes;
+  std::string decision;  // continue | change_approach | hand_over | close
+};
+
+struct Review : ReviewInput {
+  Id id = 0;
+  Id case_id = 0;
+  UserRef created_by;
+  std::int64_t created_at = 0;
+};
+
 // One item of a case's timeline. kind is one of vocab::timeline_kinds; details are the summary
 // fields of that kind (docs/api.md), absent values as nullopt.
 struct TimelineItem {
@@ -272,6 +312,12 @@ struct Case : CaseSummary {
   std::vector<std::string> allowed_events;     // domain/trajectory.h allowed_events
   std::vector<Assignment> assignment_history;  // oldest first
   Preparation preparation;
+  std::vector<CheckIn> check_ins;  // earliest planned_on first
+  std::vector<Review> reviews;     // newest held_on first
+  // Days from the earliest signal's intake date to the first contact that reached the person
+  // (domain/persistence.h); derived by app/.
+  std::optional<std::int64_t> days_to_first_contact;
+  std::vector<int> cadence_days;  // the team's suggested days until the next attempt
 };
 
 }  // namespace voordeur::domain

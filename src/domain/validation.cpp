@@ -348,6 +348,48 @@ std::vector<FieldError> validate_handover(const HandoverInput& h) {
   return e.take();
 }
 
+namespace {
+
+// A required date that may not lie after today.
+void check_past_date(Errors& e, const std::string& field, const std::string& value, std::string_view today) {
+  if (is_blank(value)) {
+    e.add(field, "required", kRequired);
+  } else if (!is_valid_date(value)) {
+    e.add(field, "invalid_date", kInvalidDate);
+  } else if (const auto now = day_number(today); now && *day_number(value) > *now) {
+    e.add(field, "in_future", "This date lies in the future; enter the day it happened.");
+  }
+}
+
+}  // namespace
+
+std::vector<FieldError> validate_check_in(const CheckInInput& c) {
+  Errors e;
+  if (is_blank(c.planned_on))
+    e.add("planned_on", "required", kRequired);
+  else if (!is_valid_date(c.planned_on))
+    e.add("planned_on", "invalid_date", kInvalidDate);
+  if (!c.worker_id) e.add("worker_id", "required", kRequired);
+  return e.take();
+}
+
+std::vector<FieldError> validate_check_in_outcome(const CheckInOutcomeInput& o, std::string_view today) {
+  Errors e;
+  check_past_date(e, "done_on", o.done_on, today);
+  check_enum(e, "outcome", o.outcome, vocab::check_in_outcomes, Need::required);
+  check_text(e, "note", o.note, limits::long_text);
+  return e.take();
+}
+
+std::vector<FieldError> validate_review(const ReviewInput& r, std::string_view today) {
+  Errors e;
+  check_past_date(e, "held_on", r.held_on, today);
+  check_text(e, "attendees", r.attendees, limits::short_text, Need::required);
+  check_text(e, "notes", r.notes, limits::long_text);
+  check_enum(e, "decision", r.decision, vocab::review_decisions, Need::required);
+  return e.take();
+}
+
 std::vector<FieldError> validate_username(const std::string& username) {
   constexpr std::size_t kMin = 3;
   constexpr std::size_t kMax = 64;

@@ -49,6 +49,13 @@ std::vector<FieldError> validate_reopen_phase(const std::string& phase);
 std::vector<FieldError> validate_transition(const TransitionInput& t);
 // A handover: both user ids, different from each other, and a note.
 std::vector<FieldError> validate_handover(const HandoverInput& h);
+// Monitoring: a check-in needs a valid planned_on and a worker_id; its outcome a done_on not after
+// today, a known outcome and a note of at most limits::long_text.
+std::vector<FieldError> validate_check_in(const CheckInInput& c);
+std::vector<FieldError> validate_check_in_outcome(const CheckInOutcomeInput& o, std::string_view today);
+// A process review: held_on not after today, attendees required (limits::short_text), notes
+// (limits::long_text), a known decision.
+std::vector<FieldError> validate_review(const ReviewInput& r, std::string_view today);
 // Account fields; each checks one field and names it as given.
 std::vector<FieldError> validate_username(const std::string& username);
 std::vector<FieldError> validate_password(const std::string& password);

@@ -33,7 +33,7 @@ const List case_statuses{"open", "closed"};
 const List case_phases{"preparation", "making_contact", "follow_up", "help", "monitoring", "closed"};
 const List transition_events{"start_contact", "contact_made", "start_help",  "start_monitoring",
                              "resume_help",   "contact_lost", "close",       "reopen"};
-const List timeline_kinds{"signal", "decision", "phase", "contact", "handover"};
+const List timeline_kinds{"signal", "decision", "phase", "contact", "handover", "check_in", "review"};
 const List contact_channels{"home_visit",   "doorbell",  "phone",          "letter_or_card",
                             "text_message", "email",     "street",         "school_gate",
                             "with_partner", "at_office", "case_conference"};
@@ -46,6 +46,8 @@ const List indications{"serious_worry_no_adequate_care", "temporarily_unreachabl
 const List contra_indications{"unreachable_psychiatric", "unreachable_substance_use", "nuisance_not_reported",
                               "existing_care_trajectory"};
 const List companions{"reporter", "partner", "colleague", "police_officer", "none"};
+const List check_in_outcomes{"doing_well", "worried", "lost_contact"};
+const List review_decisions{"continue", "change_approach", "hand_over", "close"};
 
 bool contains(const List& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

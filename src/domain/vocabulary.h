@@ -29,6 +29,8 @@ extern const List closure_reasons;
 extern const List indications;                // the indications of seed 000 Bijlage 1 plus nuisance
 extern const List contra_indications;         // the contra-indications of seed 000 Bijlage 1
 extern const List companions;                 // reporter, partner, colleague, police_officer, none
+extern const List check_in_outcomes;          // doing_well, worried, lost_contact
+extern const List review_decisions;           // continue, change_approach, hand_over, close
 
 bool contains(const List& list, std::string_view value);
 

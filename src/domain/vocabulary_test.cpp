@@ -32,7 +32,7 @@ TEST(Vocabulary, MatchesTheApiContract) {
   EXPECT_EQ(joined(vocab::case_phases), "preparation,making_contact,follow_up,help,monitoring,closed");
   EXPECT_EQ(joined(vocab::transition_events),
             "start_contact,contact_made,start_help,start_monitoring,resume_help,contact_lost,close,reopen");
-  EXPECT_EQ(joined(vocab::timeline_kinds), "signal,decision,phase,contact,handover");
+  EXPECT_EQ(joined(vocab::timeline_kinds), "signal,decision,phase,contact,handover,check_in,review");
   EXPECT_EQ(joined(vocab::contact_channels),
             "home_visit,doorbell,phone,letter_or_card,text_message,email,street,school_gate,with_partner,"
             "at_office,case_conference");

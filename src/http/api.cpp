@@ -10,6 +10,8 @@ void register_routes(Router& router, Api& api) {
   add_case_routes(router, api);
   add_preparation_routes(router, api);
   add_trajectory_routes(router, api);
+  add_persistence_routes(router, api);
+  add_monitoring_routes(router, api);
 }
 
 domain::Result<app::SessionInfo> require_session(Api& api, const Request& req) {

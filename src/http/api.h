@@ -8,6 +8,7 @@
 #include "app/accounts.h"
 #include "app/auth.h"
 #include "app/cases.h"
+#include "app/persistence.h"
 #include "app/preparation.h"
 #include "app/signals.h"
 #include "domain/errors.h"
@@ -24,6 +25,7 @@ struct Api {
   app::SignalService& signals;
   app::CaseService& cases;
   app::PreparationService& preparation;
+  app::PersistenceService& persistence;
 };
 
 inline constexpr const char* kSessionCookie = "voordeur_session";
@@ -38,6 +40,10 @@ void add_signal_routes(Router& router, Api& api);
 void add_case_routes(Router& router, Api& api);
 void add_preparation_routes(Router& router, Api& api);
 void add_trajectory_routes(Router& router, Api& api);
+void add_persistence_routes(Router& router, Api& api);
+// GET /api/v1/cases?stuck=true: the stuck cases of the query with their attempt history.
+Response list_stuck_cases(Api& api, const app::SessionInfo& s, const app::CaseQuery& q);
+void add_monitoring_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.

@@ -10,10 +10,23 @@ void add_case_routes(Router& router, Api& api) {
                q.phase = req.query_param("phase");
                if (req.has_query_param("sort")) q.sort = req.query_param("sort");
                q.order = req.query_param("order");
+               if (req.has_query_param("review_due")) {
+                 const auto due = req.query_param("review_due");
+                 if (due != "true" && due != "false") {
+                   return error_response(
+                       domain::validation_error({{"review_due", "unknown_value", "Choose true or false."}}));
+                 }
+                 q.review_due = due == "true";
+               }
                auto paging = read_paging(req);
                if (!paging) return error_response(paging.error());
                q.limit = paging->limit;
                q.offset = paging->offset;
+               const std::string stuck = req.query_param("stuck");
+               if (stuck == "true") return list_stuck_cases(api, s, q);
+               if (!stuck.empty() && stuck != "false") {
+                 return error_response(domain::validation_error({{"stuck", "unknown_value", "Choose true or false."}}));
+               }
                return reply(api.cases.list(s.actor, q), 200, [](const store::CasePage& page) {
                  return json{{"items", to_json_list(page.items)}, {"total", page.total}};
                });

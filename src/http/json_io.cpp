@@ -226,6 +226,30 @@ domain::HandoverInput read_handover(FieldReader& r) {
   return h;
 }
 
+domain::CheckInInput read_check_in(FieldReader& r) {
+  domain::CheckInInput c;
+  c.planned_on = r.text("planned_on");
+  c.worker_id = r.opt_id("worker_id");
+  return c;
+}
+
+domain::CheckInOutcomeInput read_check_in_outcome(FieldReader& r) {
+  domain::CheckInOutcomeInput o;
+  o.done_on = r.text("done_on");
+  o.outcome = r.text("outcome");
+  o.note = r.text("note");
+  return o;
+}
+
+domain::ReviewInput read_review(FieldReader& r) {
+  domain::ReviewInput v;
+  v.held_on = r.text("held_on");
+  v.attendees = r.text("attendees");
+  v.notes = r.text("notes");
+  v.decision = r.text("decision");
+  return v;
+}
+
 json to_json(const domain::UserRef& u) { return {{"id", u.id}, {"display_name", u.display_name}}; }
 json to_json(const domain::TeamRef& t) { return {{"id", t.id}, {"name", t.name}}; }
 
@@ -350,6 +374,37 @@ json to_json(const domain::Contact& c) {
           {"created_at", domain::format_timestamp(c.created_at)}};
 }
 
+json to_json(const domain::CheckIn& c) {
+  return {{"id", c.id},
+          {"case_id", c.case_id},
+          {"planned_on", c.planned_on},
+          {"worker", to_json(c.worker)},
+          {"done_on", opt_json(c.done_on)},
+          {"outcome", opt_json(c.outcome)},
+          {"note", c.note},
+          {"suggest_reopen", c.suggest_reopen},
+          {"created_by", to_json(c.created_by)},
+          {"created_at", domain::format_timestamp(c.created_at)}};
+}
+
+json to_json(const store::OverdueCheckIn& o) {
+  json out = to_json(o.check_in);
+  out["team_id"] = o.team_id;
+  out["person_name"] = o.person_name;
+  return out;
+}
+
+json to_json(const domain::Review& r) {
+  return {{"id", r.id},
+          {"case_id", r.case_id},
+          {"held_on", r.held_on},
+          {"attendees", r.attendees},
+          {"notes", r.notes},
+          {"decision", r.decision},
+          {"created_by", to_json(r.created_by)},
+          {"created_at", domain::format_timestamp(r.created_at)}};
+}
+
 json to_json(const domain::CaseSummary& c) {
   return {{"id", c.id},
           {"team_id", c.team_id},
@@ -370,6 +425,10 @@ json to_json(const domain::Case& c) {
   out["signals"] = to_json_list(c.signals);
   out["decision"] = c.decision ? to_json(*c.decision) : json(nullptr);
   out["contacts"] = to_json_list(c.contacts);
+  out["check_ins"] = to_json_list(c.check_ins);
+  out["reviews"] = to_json_list(c.reviews);
+  out["days_to_first_contact"] = opt_json(c.days_to_first_contact);
+  out["cadence_days"] = c.cadence_days;
   if (c.closure) {
     out["closure"] = {{"reason", c.closure->reason},
                       {"note", c.closure->note},

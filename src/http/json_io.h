@@ -56,6 +56,9 @@ domain::PreparationFields read_preparation(FieldReader& r);
 domain::PriorInfoInput read_prior_info(FieldReader& r);
 domain::TransitionInput read_transition(FieldReader& r);
 domain::HandoverInput read_handover(FieldReader& r);
+domain::CheckInInput read_check_in(FieldReader& r);
+domain::CheckInOutcomeInput read_check_in_outcome(FieldReader& r);
+domain::ReviewInput read_review(FieldReader& r);
 
 json to_json(const domain::UserRef& u);
 json to_json(const domain::TeamRef& t);
@@ -72,6 +75,9 @@ json to_json(const domain::CaseSummary& c);
 json to_json(const domain::Case& c);
 json to_json(const domain::Assignment& a);
 json to_json(const domain::TimelineItem& t);
+json to_json(const domain::CheckIn& c);
+json to_json(const domain::Review& r);
+json to_json(const store::OverdueCheckIn& o);
 
 template <typename T>
 json to_json_list(const std::vector<T>& items) {

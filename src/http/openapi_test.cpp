@@ -93,7 +93,8 @@ std::set<MethodAndPath> registered_routes() {
   app::SignalService signals(*db, clock);
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
-  Api api{*db, auth, accounts, signals, cases, preparation};
+  app::PersistenceService persistence(*db, clock, cases);
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;
@@ -349,6 +350,8 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"Indication", &domain::vocab::indications},
       {"ContraIndication", &domain::vocab::contra_indications},
       {"Companion", &domain::vocab::companions},
+      {"CheckInOutcome", &domain::vocab::check_in_outcomes},
+      {"ReviewDecision", &domain::vocab::review_decisions},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";

@@ -615,6 +615,8 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   }
   k.assignment_history = assignment_history(c, case_id);
   k.preparation = find_preparation(c, case_id);
+  k.check_ins = list_check_ins(c, case_id);
+  k.reviews = list_reviews(c, case_id);
   return k;
 }
 
@@ -827,8 +829,18 @@ std::vector<domain::TimelineItem> case_timeline(Connection& c, Id case_id, const
       "FROM case_assignments a JOIN users t ON t.id = a.user_id JOIN users f ON f.id = a.handed_over_from "
       "JOIN users b ON b.id = a.assigned_by WHERE a.case_id = $1",
       {"from_user", "to_user", "note"});
+  add("check_in",
+      "SELECT ci.id, ci.created_at, ci.created_by, u.display_name, ci.planned_on, w.display_name, ci.done_on, "
+      "ci.outcome FROM case_check_ins ci JOIN users u ON u.id = ci.created_by JOIN users w ON w.id = ci.worker_id "
+      "WHERE ci.case_id = $1",
+      {"planned_on", "worker", "done_on", "outcome"});
+  add("review",
+      "SELECT rv.id, rv.created_at, rv.created_by, u.display_name, rv.held_on, rv.decision "
+      "FROM case_reviews rv JOIN users u ON u.id = rv.created_by WHERE rv.case_id = $1",
+      {"held_on", "decision"});
   const auto rank = [](const std::string& kind) {
-    static const std::vector<std::string_view> order{"signal", "decision", "phase", "contact", "handover"};
+    static const std::vector<std::string_view> order{"signal", "decision", "phase", "contact", "handover",
+                                                      "check_in", "review"};
     return std::find(order.begin(), order.end(), kind) - order.begin();
   };
   std::sort(items.begin(), items.end(), [&rank](const domain::TimelineItem& a, const domain::TimelineItem& b) {
@@ -922,6 +934,196 @@ Id insert_prior_info(Connection& c, Id case_id, const domain::PriorInfoInput& in
              "INSERT INTO case_prior_info (case_id, source, content, created_by, created_at) "
              "VALUES ($1, $2, $3, $4, $5) RETURNING id",
              {case_id, in.source, in.content, actor, now})
+      .rows.at(0)
+      .integer(0);
+}
+
+// ---- monitoring (check-ins) and process reviews
+
+namespace {
+
+constexpr std::string_view kCheckInSelect =
+    "SELECT ci.id, ci.case_id, ci.planned_on, ci.worker_id, w.display_name, ci.done_on, ci.outcome, ci.note, "
+    "ci.created_by, u.display_name, ci.created_at "
+    "FROM case_check_ins ci JOIN users w ON w.id = ci.worker_id JOIN users u ON u.id = ci.created_by ";
+
+domain::CheckIn check_in_from_row(const Row& r) {
+  domain::CheckIn ci;
+  ci.id = r.integer(0);
+  ci.case_id = r.integer(1);
+  ci.planned_on = r.text(2);
+  ci.worker = UserRef{r.integer(3), r.text(4)};
+  ci.done_on = r.opt_text(5);
+  ci.outcome = r.opt_text(6);
+  ci.note = r.text(7);
+  ci.created_by = UserRef{r.integer(8), r.text(9)};
+  ci.created_at = r.integer(10);
+  return ci;
+}
+
+}  // namespace
+
+Id insert_check_in(Connection& c, Id case_id, const domain::CheckInInput& in, Id actor, std::int64_t now,
+                   std::optional<std::int64_t> closed_at) {
+  return c.query(
+              "INSERT INTO case_check_ins (case_id, planned_on, worker_id, created_by, created_at, after_closure_at) "
+              "VALUES ($1, $2, $3, $4, $5, CAST($6 AS BIGINT)) RETURNING id",
+              {case_id, in.planned_on, in.worker_id.value_or(0), actor, now, opt(closed_at)})
+      .rows.at(0)
+      .integer(0);
+}
+
+std::optional<domain::CheckIn> find_check_in(Connection& c, Id check_in_id) {
+  static const std::string sql = std::string(kCheckInSelect) + "WHERE ci.id = $1";
+  const auto rs = c.query(sql, {check_in_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return check_in_from_row(rs.rows[0]);
+}
+
+void record_check_in_outcome(Connection& c, Id check_in_id, const domain::CheckInOutcomeInput& in) {
+  c.query("UPDATE case_check_ins SET done_on = $2, outcome = $3, note = $4 WHERE id = $1",
+          {check_in_id, in.done_on, in.outcome, in.note});
+}
+
+std::vector<domain::CheckIn> list_check_ins(Connection& c, Id case_id) {
+  static const std::string sql = std::string(kCheckInSelect) + "WHERE ci.case_id = $1 ORDER BY ci.planned_on, ci.id";
+  std::vector<domain::CheckIn> out;
+  for (const auto& r : c.query(sql, {case_id}).rows) out.push_back(check_in_from_row(r));
+  return out;
+}
+
+std::int64_t count_check_ins_after_closure(Connection& c, Id case_id, std::int64_t closed_at) {
+  return c.query("SELECT COUNT(*) FROM case_check_ins WHERE case_id = $1 AND after_closure_at = $2",
+                 {case_id, closed_at})
+      .rows.at(0)
+      .integer(0);
+}
+
+std::optional<std::pair<std::string, std::int64_t>> case_closure(Connection& c, Id case_id) {
+  const auto rs = c.query(
+      "SELECT closure_reason, closed_at FROM cases WHERE id = $1 AND status = 'closed'", {case_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return std::pair{rs.rows[0].opt_text(0).value_or(""), rs.rows[0].opt_integer(1).value_or(0)};
+}
+
+std::vector<OverdueCheckIn> list_overdue_check_ins(Connection& c, const std::vector<Id>& team_ids,
+                                                   const std::string& today) {
+  std::vector<OverdueCheckIn> out;
+  if (team_ids.empty()) return out;
+  std::vector<Value> params{today};
+  append_padded_ids(params, team_ids);
+  const std::string sql =
+      "SELECT ci.id, ci.case_id, ci.planned_on, ci.worker_id, w.display_name, ci.done_on, ci.outcome, ci.note, "
+      "ci.created_by, u.display_name, ci.created_at, k.team_id, p.name "
+      "FROM case_check_ins ci JOIN users w ON w.id = ci.worker_id JOIN users u ON u.id = ci.created_by "
+      "JOIN cases k ON k.id = ci.case_id JOIN persons p ON p.id = k.person_id "
+      "WHERE ci.outcome IS NULL AND ci.planned_on < $1 AND k.team_id IN " +
+      in_list(2, padded_size(team_ids.size())) + " ORDER BY ci.planned_on, ci.id";
+  for (const auto& r : c.query(sql, params).rows) {
+    out.push_back(OverdueCheckIn{check_in_from_row(r), r.integer(11), r.text(12)});
+  }
+  return out;
+}
+
+Id insert_review(Connection& c, Id case_id, const domain::ReviewInput& in, Id actor, std::int64_t now) {
+  return c.query(
+              "INSERT INTO case_reviews (case_id, held_on, attendees, notes, decision, created_by, created_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+              {case_id, in.held_on, in.attendees, in.notes, in.decision, actor, now})
+      .rows.at(0)
+      .integer(0);
+}
+
+std::vector<domain::Review> list_reviews(Connection& c, Id case_id) {
+  std::vector<domain::Review> out;
+  for (const auto& r : c.query("SELECT rv.id, rv.case_id, rv.held_on, rv.attendees, rv.notes, rv.decision, "
+                               "rv.created_by, u.display_name, rv.created_at FROM case_reviews rv "
+                               "JOIN users u ON u.id = rv.created_by WHERE rv.case_id = $1 "
+                               "ORDER BY rv.held_on DESC, rv.id DESC",
+                               {case_id})
+                           .rows) {
+    domain::Review rv;
+    rv.id = r.integer(0);
+    rv.case_id = r.integer(1);
+    rv.held_on = r.text(2);
+    rv.attendees = r.text(3);
+    rv.notes = r.text(4);
+    rv.decision = r.text(5);
+    rv.created_by = UserRef{r.integer(6), r.text(7)};
+    rv.created_at = r.integer(8);
+    out.push_back(std::move(rv));
+  }
+  return out;
+}
+
+std::vector<ReviewBasis> review_basis(Connection& c, const std::vector<Id>& team_ids) {
+  std::vector<ReviewBasis> out;
+  if (team_ids.empty()) return out;
+  std::vector<Value> params;
+  append_padded_ids(params, team_ids);
+  const std::string sql =
+      "SELECT k.id, k.opened_at, (SELECT MAX(rv.held_on) FROM case_reviews rv WHERE rv.case_id = k.id) "
+      "FROM cases k WHERE k.status = 'open' AND k.team_id IN " +
+      in_list(1, padded_size(team_ids.size())) + " ORDER BY k.id";
+  for (const auto& r : c.query(sql, params).rows) out.push_back(ReviewBasis{r.integer(0), r.integer(1), r.opt_text(2)});
+  return out;
+}
+
+// ---- persistence in making contact, caseload
+
+std::optional<domain::PersistenceSettings> find_persistence_settings(Connection& c, Id team_id) {
+  const auto rs = c.query("SELECT cadence_days, stuck_attempts, stuck_days FROM teams WHERE id = $1", {team_id});
+  if (rs.rows.empty()) return std::nullopt;
+  domain::PersistenceSettings s;
+  s.cadence_days.clear();
+  for (const auto& d : split_list(rs.rows[0].text(0))) s.cadence_days.push_back(std::stoi(d));
+  s.stuck_attempts = static_cast<int>(rs.rows[0].integer(1));
+  s.stuck_days = static_cast<int>(rs.rows[0].integer(2));
+  return s;
+}
+
+void save_persistence_settings(Connection& c, Id team_id, const domain::PersistenceSettings& s) {
+  std::vector<std::string> days;
+  for (int d : s.cadence_days) days.push_back(std::to_string(d));
+  c.query("UPDATE teams SET cadence_days = $2, stuck_attempts = $3, stuck_days = $4 WHERE id = $1",
+          {team_id, join_list(days), std::int64_t{s.stuck_attempts}, std::int64_t{s.stuck_days}});
+}
+
+std::vector<CaseAttempts> open_case_attempts(Connection& c, const std::vector<Id>& team_ids) {
+  std::vector<CaseAttempts> out;
+  if (team_ids.empty()) return out;
+  std::vector<Value> params;
+  append_padded_ids(params, team_ids);
+  const std::string teams = in_list(1, padded_size(team_ids.size()));
+  std::unordered_map<Id, std::size_t> index;
+  for (const auto& r :
+       c.query("SELECT k.id, k.team_id, k.phase, k.opened_at FROM cases k WHERE k.status = 'open' AND k.team_id IN " +
+                   teams + " ORDER BY k.id",
+               params)
+           .rows) {
+    index[r.integer(0)] = out.size();
+    out.push_back(CaseAttempts{r.integer(0), r.integer(1), r.text(2), r.integer(3), {}, {}});
+  }
+  for (const auto& r : c.query("SELECT w.case_id, w.user_id FROM case_workers w JOIN cases k ON k.id = w.case_id "
+                               "WHERE k.status = 'open' AND k.team_id IN " +
+                                   teams + " ORDER BY w.case_id, w.user_id",
+                               params)
+                           .rows) {
+    out[index.at(r.integer(0))].worker_ids.push_back(r.integer(1));
+  }
+  const std::string sql = std::string(kContactSelect) +
+                          "JOIN cases k ON k.id = ct.case_id WHERE k.status = 'open' AND k.team_id IN " + teams +
+                          " ORDER BY ct.case_id, ct.occurred_at, ct.id";
+  for (const auto& r : c.query(sql, params).rows) {
+    auto ct = contact_from_row(r);
+    out[index.at(ct.case_id)].contacts.push_back(std::move(ct));
+  }
+  return out;
+}
+
+std::int64_t count_contacts_logged(Connection& c, Id user_id, const std::string& from, const std::string& until) {
+  return c.query("SELECT COUNT(*) FROM contacts WHERE created_by = $1 AND occurred_at >= $2 AND occurred_at < $3",
+                 {user_id, from, until})
       .rows.at(0)
       .integer(0);
 }

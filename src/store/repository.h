@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/model.h"
+#include "domain/persistence.h"
 #include "store/db.h"
 
 namespace voordeur::store {
@@ -144,8 +145,8 @@ std::vector<Id> case_worker_ids(Connection& c, Id case_id);
 void hand_over_case(Connection& c, Id case_id, Id from, Id to, const std::string& note, Id actor, std::int64_t now);
 std::vector<domain::Assignment> assignment_history(Connection& c, Id case_id);  // oldest first
 // The case's timeline items of the given kinds (of vocab::timeline_kinds), oldest first; ties in
-// the order signal, decision, phase, contact, handover, then by id. Contacts are placed at the time
-// they were recorded (created_at); their local occurred_at is a detail.
+// the order signal, decision, phase, contact, handover, check_in, review, then by id. Contacts are
+// placed at the time they were recorded (created_at); their local occurred_at is a detail.
 std::vector<domain::TimelineItem> case_timeline(Connection& c, Id case_id, const std::vector<std::string>& kinds);
 
 // ---- preparation of a case's first visit
@@ -154,5 +155,54 @@ domain::Preparation find_preparation(Connection& c, Id case_id);
 // Inserts or replaces the case's strategy and companion.
 void save_preparation(Connection& c, Id case_id, const domain::PreparationFields& p, Id actor, std::int64_t now);
 Id insert_prior_info(Connection& c, Id case_id, const domain::PriorInfoInput& in, Id actor, std::int64_t now);
+
+// ---- monitoring (check-ins) and process reviews
+// closed_at: the case's closed_at when it is closed (the check-in counts towards that closure).
+Id insert_check_in(Connection& c, Id case_id, const domain::CheckInInput& in, Id actor, std::int64_t now,
+                   std::optional<std::int64_t> closed_at = std::nullopt);
+std::optional<domain::CheckIn> find_check_in(Connection& c, Id check_in_id);
+void record_check_in_outcome(Connection& c, Id check_in_id, const domain::CheckInOutcomeInput& in);
+std::vector<domain::CheckIn> list_check_ins(Connection& c, Id case_id);  // earliest planned_on first, then id
+// Check-ins of the case scheduled after the closure at `closed_at` (Unix seconds).
+std::int64_t count_check_ins_after_closure(Connection& c, Id case_id, std::int64_t closed_at);
+// The closure reason and time of a closed case; nullopt while the case is open or missing.
+std::optional<std::pair<std::string, std::int64_t>> case_closure(Connection& c, Id case_id);
+
+struct OverdueCheckIn {
+  domain::CheckIn check_in;
+  Id team_id = 0;
+  std::string person_name;
+};
+// Check-ins without an outcome planned before `today` on cases of the teams; earliest first.
+std::vector<OverdueCheckIn> list_overdue_check_ins(Connection& c, const std::vector<Id>& team_ids,
+                                                   const std::string& today);
+
+Id insert_review(Connection& c, Id case_id, const domain::ReviewInput& in, Id actor, std::int64_t now);
+std::vector<domain::Review> list_reviews(Connection& c, Id case_id);  // newest held_on first, then id desc
+
+struct ReviewBasis {
+  Id case_id = 0;
+  std::int64_t opened_at = 0;
+  std::optional<std::string> last_review_on;  // latest held_on; nullopt without reviews
+};
+// The open cases of the teams with their opening time and last review date.
+std::vector<ReviewBasis> review_basis(Connection& c, const std::vector<Id>& team_ids);
+
+// ---- persistence in making contact, caseload (a team's settings are columns of teams)
+std::optional<domain::PersistenceSettings> find_persistence_settings(Connection& c, Id team_id);
+void save_persistence_settings(Connection& c, Id team_id, const domain::PersistenceSettings& s);
+struct CaseAttempts {
+  Id case_id = 0;
+  Id team_id = 0;
+  std::string phase;
+  std::int64_t opened_at = 0;
+  std::vector<Id> worker_ids;
+  std::vector<domain::Contact> contacts;  // oldest occurred_at first, then id
+};
+// The open cases of the teams, by id, each with its assigned workers and its contacts.
+std::vector<CaseAttempts> open_case_attempts(Connection& c, const std::vector<Id>& team_ids);
+// How many contacts the user logged with occurred_at on or after the date `from` and before the
+// date `until`.
+std::int64_t count_contacts_logged(Connection& c, Id user_id, const std::string& from, const std::string& until);
 
 }  // namespace voordeur::store

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, DEMO } from './lib/server.mjs';
 import {
   API, loginAs, expectStatus, expectProblem, expectFieldErrors, createCase, addContact, teamViews, unchangedBy,
-  listAll,
+  listAll, localDate,
 } from './lib/client.mjs';
 
 let server;
@@ -234,7 +234,7 @@ describe('timeline', () => {
   it('lists signal, decision, phase, contact and handover in time order and filters by kind', async () => {
     const c = await createCase(outreacher, lead, [outreacher.user.id]);
     expectStatus(await move(outreacher, c.id, 'start_contact'), 200);
-    await addContact(outreacher, c.id);
+    await addContact(outreacher, c.id, { next_attempt_date: localDate(2) });
     expectStatus(await outreacher.post(`${API}/cases/${c.id}/handover`, {
       from_user_id: outreacher.user.id, to_user_id: lead.user.id, note: 'handover',
     }), 200);

@@ -6,6 +6,7 @@ import { LoginPage } from '../features/auth/components/LoginPage';
 import { AdminPage } from '../features/admin/components/AdminPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
 import { CasePage } from '../features/cases/components/CasePage';
+import { CaseloadPage } from '../features/caseload/components/CaseloadPage';
 import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
 import { SignalFormPage } from '../features/signals/components/SignalFormPage';
 import { SignalListPage } from '../features/signals/components/SignalListPage';
@@ -49,6 +50,7 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (signal && positiveId(signal.id)) return <SignalDetailPage id={positiveId(signal.id)!} user={user} />;
   if (path === '/cases/mine') return <CaseListPage scope="mine" query={query} />;
   if (path === '/cases/team') return <CaseListPage scope="team" query={query} />;
+  if (path === '/caseload') return <CaseloadPage />;
   const kase = match('/cases/:id', path);
   if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} />;
   if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;

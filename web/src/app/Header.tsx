@@ -68,6 +68,11 @@ export function Header({ user, path, onLogout }: HeaderProps) {
                 {t('nav.teamCases')}
               </NavLink>
             )}
+            {inTeam && (
+              <NavLink to="/caseload" path={path}>
+                {t('nav.caseload')}
+              </NavLink>
+            )}
             {user.role === 'admin' && (
               <NavLink to="/admin" path={path}>
                 {t('nav.admin')}

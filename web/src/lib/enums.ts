@@ -103,8 +103,16 @@ export const TRANSITION_EVENTS = [
 export type TransitionEvent = (typeof TRANSITION_EVENTS)[number];
 
 /** Kinds of timeline items; the server may add kinds later, which the timeline shows plainly. */
-export const TIMELINE_KINDS = ['signal', 'decision', 'phase', 'contact', 'handover'] as const;
+export const TIMELINE_KINDS = ['signal', 'decision', 'phase', 'contact', 'handover', 'check_in', 'review'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** Outcomes of a monitoring check-in; worried and lost_contact suggest reopening. */
+export const CHECK_IN_OUTCOMES = ['doing_well', 'worried', 'lost_contact'] as const;
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
+
+/** Decisions of a monthly process review. */
+export const REVIEW_DECISIONS = ['continue', 'change_approach', 'hand_over', 'close'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /** The triage checklist of a decision (seed 000 Bijlage 1). */
 export const INDICATIONS = ['serious_worry_no_adequate_care', 'temporarily_unreachable_help_urgent', 'nuisance'] as const;

@@ -4,6 +4,7 @@ import {
   CASE_PHASES,
   CASE_STATUSES,
   CHANNELS,
+  CHECK_IN_OUTCOMES,
   CLOSURE_REASONS,
   COMPANIONS,
   CONTRA_INDICATIONS,
@@ -14,6 +15,7 @@ import {
   OUTCOMES,
   PROBLEM_AREAS,
   REPORTER_KINDS,
+  REVIEW_DECISIONS,
   ROLES,
   SEXES,
   SIGNAL_STATUSES,
@@ -44,6 +46,8 @@ export const ENUM_LABELS = {
   phase: CASE_PHASES,
   transitionEvent: TRANSITION_EVENTS,
   timelineKind: TIMELINE_KINDS,
+  checkInOutcome: CHECK_IN_OUTCOMES,
+  reviewDecision: REVIEW_DECISIONS,
 } as const;
 
 /** One choice of a radio group, checkbox group or select. */

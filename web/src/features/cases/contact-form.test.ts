@@ -19,6 +19,12 @@ describe('validateContact', () => {
   it('accepts a quick doorbell attempt', () => {
     expect(validateContact(draft(), NOW)).toEqual({});
   });
+  it('in making contact, an attempt that did not reach the person needs a next attempt date', () => {
+    expect(Object.keys(validateContact(draft(), NOW, true))).toEqual(['next_attempt_date']);
+    expect(validateContact(draft({ next_attempt_date: '2026-11-25' }), NOW, true)).toEqual({});
+    expect(validateContact(draft({ outcome: 'brief_contact' }), NOW, true)).toEqual({});
+    expect(validateContact(draft({ outcome: 'conversation' }), NOW, true)).toEqual({});
+  });
   it('requires moment, channel and outcome', () => {
     expect(Object.keys(validateContact(draft({ occurred_at: '', channel: '', outcome: '' }), NOW)).sort()).toEqual([
       'channel',

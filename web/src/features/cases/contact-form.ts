@@ -16,7 +16,16 @@ export interface ContactDraft {
   next_attempt_date: string;
 }
 
-export function validateContact(draft: ContactDraft, now: Date): Errors {
+/** Whether the person was reached: a brief contact or a conversation. */
+function reached(outcome: Outcome | ''): boolean {
+  return outcome === 'brief_contact' || outcome === 'conversation';
+}
+
+/**
+ * `makingContact`: the case is in phase making_contact, where an attempt that did not reach the
+ * person needs a next attempt date (the server checks the same).
+ */
+export function validateContact(draft: ContactDraft, now: Date, makingContact = false): Errors {
   const errors: Errors = {};
   if (!draft.occurred_at) errors.occurred_at = t('fieldError.required');
   else if (!isLocalDateTime(draft.occurred_at)) errors.occurred_at = t('fieldError.invalid_datetime');
@@ -27,6 +36,8 @@ export function validateContact(draft: ContactDraft, now: Date): Errors {
   if (draft.note.length > MAX.long) errors.note = t('fieldError.too_long', { max: MAX.long });
   if (draft.next_attempt_date && !isIsoDate(draft.next_attempt_date)) {
     errors.next_attempt_date = t('fieldError.invalid_date');
+  } else if (makingContact && draft.outcome && !reached(draft.outcome) && !draft.next_attempt_date) {
+    errors.next_attempt_date = t('fieldError.required');
   }
   return errors;
 }

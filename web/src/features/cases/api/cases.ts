@@ -15,6 +15,7 @@ import type {
   TransitionEvent,
 } from '../../../lib/enums';
 import type { Assignment } from '../../trajectory/api/trajectory';
+import type { CheckIn, Review } from '../../monitoring/api/monitoring';
 
 export interface PersonRef {
   id: number;
@@ -98,6 +99,12 @@ export interface Case {
   allowed_events: TransitionEvent[];
   assignment_history: Assignment[];
   preparation: Preparation;
+  /** Monitoring check-ins, earliest planned first. */
+  check_ins: CheckIn[];
+  /** Process reviews, newest first. */
+  reviews: Review[];
+  days_to_first_contact: number | null;
+  cadence_days: number[];
 }
 
 export type CaseScope = 'mine' | 'team';

@@ -14,6 +14,8 @@ import { ReopenForm } from './ReopenForm';
 import { CaseTimeline } from '../../trajectory/components/CaseTimeline';
 import { HandoverForm } from '../../trajectory/components/HandoverForm';
 import { PhasePanel } from '../../trajectory/components/PhasePanel';
+import { MonitoringSection } from '../../monitoring/components/MonitoringSection';
+import { ReviewsSection } from '../../monitoring/components/ReviewsSection';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -42,6 +44,9 @@ function Summary({ c }: { c: Case }) {
         </Item>
         <Item term={t('case.nextAttempt')}>
           {c.next_attempt_date ? formatDate(c.next_attempt_date) : t('cases.noNextAttempt')}
+        </Item>
+        <Item term={t('case.daysToFirstContact')}>
+          {c.days_to_first_contact === null ? t('case.noFirstContactYet') : formatDays(c.days_to_first_contact)}
         </Item>
         {c.closure && (
           <Item term={t('event.closed')}>
@@ -167,7 +172,12 @@ export function CasePage({ id }: { id: number }) {
             </div>
             <div class="case-main">
               {c.status === 'open' ? (
-                <ContactForm caseId={c.id} onLogged={loaded.reload} />
+                <ContactForm
+                  caseId={c.id}
+                  cadenceDays={c.cadence_days}
+                  makingContact={c.phase === 'making_contact'}
+                  onLogged={loaded.reload}
+                />
               ) : (
                 <ReopenForm caseId={c.id} onReopened={loaded.replace} />
               )}
@@ -180,8 +190,17 @@ export function CasePage({ id }: { id: number }) {
               <Timeline c={c} />
               <CaseTimeline
                 caseId={c.id}
-                version={`${c.status}|${c.phase}|${c.contacts.length}|${c.assignment_history.length}`}
+                version={[
+                  c.status,
+                  c.phase,
+                  c.contacts.length,
+                  c.assignment_history.length,
+                  c.check_ins.map((x) => x.outcome ?? '').join(),
+                  c.reviews.length,
+                ].join('|')}
               />
+              <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
+              <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
               <HandoverForm c={c} onHandedOver={loaded.replace} />
               {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
             </div>

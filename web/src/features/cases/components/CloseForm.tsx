@@ -27,7 +27,7 @@ export function CloseForm({ caseId, onClosed }: { caseId: number; onClosed: (upd
   };
 
   return (
-    <details class="panel disclosure">
+    <details class="panel disclosure" id="c-close">
       <summary class="summary-heading">{t('closeForm.title')}</summary>
       <Form form={form} onSubmit={onSubmit}>
         <FormError message={form.formError} />

@@ -7,6 +7,7 @@ import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
 import { logContact } from '../api/cases';
+import { dateInDays } from '../cadence';
 import { toContactInput, validateContact, type ContactDraft } from '../contact-form';
 
 function freshDraft(): ContactDraft {
@@ -14,7 +15,17 @@ function freshDraft(): ContactDraft {
 }
 
 /** The quick contact log: two taps (how, outcome) and save; the moment defaults to now. */
-export function ContactForm({ caseId, onLogged }: { caseId: number; onLogged: () => void }) {
+export function ContactForm({
+  caseId,
+  cadenceDays,
+  makingContact,
+  onLogged,
+}: {
+  caseId: number;
+  cadenceDays: number[];
+  makingContact: boolean;
+  onLogged: () => void;
+}) {
   const [draft, setDraft] = useState<ContactDraft>(freshDraft);
   const form = useForm('contact');
   const set =
@@ -24,7 +35,7 @@ export function ContactForm({ caseId, onLogged }: { caseId: number; onLogged: ()
 
   const onSubmit = () => {
     void form.submit(
-      () => validateContact(draft, new Date()),
+      () => validateContact(draft, new Date(), makingContact),
       async () => {
         await logContact(caseId, toContactInput(draft));
         announce(t('contactForm.saved'));
@@ -75,11 +86,27 @@ export function ContactForm({ caseId, onLogged }: { caseId: number; onLogged: ()
             label={t('contactForm.nextAttempt')}
             type="date"
             width="medium"
+            required={makingContact && draft.outcome !== 'brief_contact' && draft.outcome !== 'conversation'}
             value={draft.next_attempt_date}
             onValue={set('next_attempt_date')}
             error={form.errors.next_attempt_date}
           />
         </div>
+        {cadenceDays.length > 0 && (
+          <div class="quick-dates" role="group" aria-label={t('contactForm.cadence')}>
+            {cadenceDays.map((days) => (
+              <button
+                key={days}
+                type="button"
+                class="button button--secondary"
+                aria-pressed={draft.next_attempt_date === dateInDays(days)}
+                onClick={() => set('next_attempt_date')(dateInDays(days))}
+              >
+                {days === 1 ? t('contactForm.inDays.one') : t('contactForm.inDays.other', { n: days })}
+              </button>
+            ))}
+          </div>
+        )}
         <TextField
           path="with_whom"
           label={t('contactForm.withWhom')}

@@ -35,6 +35,15 @@ function Summary({ item }: { item: TimelineItem }) {
           {d.note ? ` — ${d.note}` : ''}
         </>
       );
+    case 'check_in':
+      return (
+        <>
+          {t('monitoring.item', { date: formatDate(d.planned_on), worker: d.worker ?? '' })}
+          {d.outcome ? ` — ${label('checkInOutcome', d.outcome)}` : ''}
+        </>
+      );
+    case 'review':
+      return <>{t('reviews.item', { date: formatDate(d.held_on), decision: label('reviewDecision', d.decision ?? '') })}</>;
     default:
       return null;
   }

@@ -1,0 +1,142 @@
+import { useState } from 'preact/hooks';
+import { Form, FormError, SelectField, TextArea, TextField } from '../../../components/fields';
+import { useForm } from '../../../components/useForm';
+import { t } from '../../../i18n';
+import { todayIso } from '../../../lib/dates';
+import type { ReviewDecision } from '../../../lib/enums';
+import { formatDate } from '../../../lib/format';
+import { enumOptions, label } from '../../../lib/labels';
+import { MAX } from '../../../lib/limits';
+import { announce } from '../../../lib/status';
+import { addReview, type Review } from '../api/monitoring';
+import { validateReview } from '../logic';
+
+/** Scrolls to the form with this id (the handover or closure form of the case page) and opens it. */
+function goTo(id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  if (target instanceof HTMLDetailsElement) target.open = true;
+  target.scrollIntoView({ block: 'start' });
+  target.querySelector<HTMLElement>('summary, h2')?.focus();
+}
+
+function FollowUp({ decision }: { decision: ReviewDecision }) {
+  if (decision !== 'hand_over' && decision !== 'close') return null;
+  const [target, text] = decision === 'hand_over' ? ['c-handover', 'reviews.toHandover'] : ['c-close', 'reviews.toClosure'];
+  return (
+    <p class="notice">
+      {t('reviews.followUp')}{' '}
+      <button type="button" class="button button--secondary" onClick={() => goTo(target)}>
+        {t(text as 'reviews.toHandover' | 'reviews.toClosure')}
+      </button>
+    </p>
+  );
+}
+
+/** The monthly process reviews (procesbespreking) of a case: the list, newest first, and the form. */
+export function ReviewsSection({
+  caseId,
+  open,
+  reviews,
+  onChanged,
+}: {
+  caseId: number;
+  open: boolean;
+  reviews: Review[];
+  onChanged: () => void;
+}) {
+  const [heldOn, setHeldOn] = useState(todayIso());
+  const [attendees, setAttendees] = useState('');
+  const [notes, setNotes] = useState('');
+  const [decision, setDecision] = useState<ReviewDecision | ''>('');
+  const form = useForm('review');
+
+  const onSubmit = () => {
+    void form.submit(
+      () => validateReview(heldOn, attendees, notes, decision),
+      async () => {
+        await addReview(caseId, {
+          held_on: heldOn,
+          attendees: attendees.trim(),
+          notes: notes.trim(),
+          decision: decision as ReviewDecision,
+        });
+        announce(t('reviews.saved'));
+        setAttendees('');
+        setNotes('');
+        setDecision('');
+        onChanged();
+      },
+    );
+  };
+
+  return (
+    <section class="panel" aria-labelledby="c-reviews">
+      <h2 id="c-reviews">{t('reviews.title')}</h2>
+      {reviews.length === 0 ? (
+        <p>{t('reviews.empty')}</p>
+      ) : (
+        <ol class="trail">
+          {reviews.map((r, i) => (
+            <li key={r.id} class="history-item">
+              <p class="history-title">
+                <strong>
+                  {t('reviews.item', { date: formatDate(r.held_on), decision: label('reviewDecision', r.decision) })}
+                </strong>
+              </p>
+              <p class="history-text">{r.attendees}</p>
+              {r.notes && <p class="history-text">{r.notes}</p>}
+              {i === 0 && open && <FollowUp decision={r.decision} />}
+            </li>
+          ))}
+        </ol>
+      )}
+      {open && (
+        <Form form={form} onSubmit={onSubmit}>
+          <FormError message={form.formError} />
+          <TextField
+            path="held_on"
+            label={t('reviews.heldOn')}
+            type="date"
+            required
+            width="medium"
+            max={todayIso()}
+            value={heldOn}
+            onValue={setHeldOn}
+            error={form.errors.held_on}
+          />
+          <TextField
+            path="attendees"
+            label={t('reviews.attendees')}
+            required
+            maxLength={MAX.short}
+            value={attendees}
+            onValue={setAttendees}
+            error={form.errors.attendees}
+          />
+          <TextArea
+            path="notes"
+            label={t('reviews.notes')}
+            rows={3}
+            maxLength={MAX.long}
+            value={notes}
+            onValue={setNotes}
+            error={form.errors.notes}
+          />
+          <SelectField
+            path="decision"
+            label={t('reviews.decision')}
+            required
+            value={decision}
+            options={[{ value: '', label: t('monitoring.choose') }, ...enumOptions('reviewDecision')]}
+            onValue={setDecision}
+            error={form.errors.decision}
+          />
+          <button type="submit" class="button">
+            {form.busy ? t('form.sending') : t('reviews.submit')}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
