@@ -54,6 +54,17 @@ class CaseService {
   domain::Result<std::vector<store::OverdueCheckIn>> overdue_check_ins(const domain::Actor& a);
   domain::Result<domain::Review> add_review(const domain::Actor& a, domain::Id case_id, const domain::ReviewInput& in);
 
+  // Households (app/case_households.cpp): another team's household or person is not_found.
+  domain::Result<domain::Household> household(const domain::Actor& a, domain::Id household_id);
+  // Adds an existing person of the team (moved out of their previous household) or a new person.
+  domain::Result<domain::Household> add_household_member(const domain::Actor& a, domain::Id household_id,
+                                                         const domain::HouseholdMemberInput& in);
+  // The person leaves the household and becomes the adult of a new household of their own.
+  domain::Result<domain::Household> remove_household_member(const domain::Actor& a, domain::Id household_id,
+                                                            domain::Id person_id);
+  // Whether the case concerns its person or their whole household (vocab::case_concerns).
+  domain::Result<domain::Case> set_concerns(const domain::Actor& a, domain::Id case_id, const std::string& concerns);
+
  private:
   // Loads the case and fills days_since_last_contact; not_found when missing or out of scope.
   domain::Result<domain::Case> load(store::Connection& c, const domain::Actor& a, domain::Id id);

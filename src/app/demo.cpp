@@ -121,6 +121,24 @@ void walk(store::Connection& c, domain::Id case_id, const std::vector<std::strin
   }
 }
 
+// Gives the person's household a partner and one or two children; the case concerns them all.
+void add_household(store::Connection& c, domain::Id team, domain::Id person, domain::Id case_id,
+                   const domain::Person& head, int n, std::int64_t today, std::int64_t now) {
+  const domain::Id household = *store::person_household(c, person);
+  const std::string surname = head.name.substr(head.name.find(' ') + 1);
+  const auto member = [&](int k, std::int64_t age_days, const char* role) {
+    domain::Person p;
+    p.name = std::string(kFirstNames[static_cast<std::size_t>(n + k) % kFirstNames.size()]) + " " + surname;
+    p.address = head.address;
+    p.date_of_birth = domain::date_from_day_number(today - age_days);
+    store::insert_person(c, team, p, now, household, role);
+  };
+  member(3, 35 * 365 + n * 40, "adult");
+  member(7, (4 + n % 9) * 365, "child");
+  if (n % 2 == 0) member(11, (2 + n % 5) * 365, "child");
+  store::set_case_household(c, case_id, household);
+}
+
 }  // namespace
 
 domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock) {
@@ -219,6 +237,8 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       store::insert_decision(c, signal, domain::DecisionInput{"outreach", reason, workers}, lead[t], decided, case_id,
                              domain::Triage{{"serious_worry_no_adequate_care"}, {}, ""});
       ++summary.cases;
+      // A handful of households with a partner and children, in both teams.
+      if (summary.cases % 13 == 1) add_household(c, teams[t], person, case_id, s.person, summary.cases, today, created);
       // Older cases start their (recent) contact history at most 45 days ago.
       summary.contacts +=
           add_contacts(c, rng, case_id, outreacher[t], std::max(intake_day + 4, today - 45), today, now);

@@ -73,6 +73,44 @@ struct Person {
   std::string sex = "unknown";
 };
 
+// A household: persons living together at an address, each member with a role
+// (vocab::household_roles) and summaries of their other cases and signals.
+struct HouseholdCaseRef {
+  Id id = 0;
+  std::string status;
+  std::string phase;
+};
+
+struct HouseholdSignalRef {
+  Id id = 0;
+  std::string intake_date;
+  std::string status;
+};
+
+struct HouseholdMember {
+  Id person_id = 0;
+  std::string name;
+  std::string role;
+  std::optional<std::string> date_of_birth;
+  std::vector<HouseholdCaseRef> other_cases;
+  std::vector<HouseholdSignalRef> other_signals;
+};
+
+struct Household {
+  Id id = 0;
+  Id team_id = 0;
+  std::string address;
+  std::vector<HouseholdMember> members;  // by name, then person id
+};
+
+// Adds an existing person (person_id) or a new one (name, date_of_birth) to a household.
+struct HouseholdMemberInput {
+  std::optional<Id> person_id;
+  std::optional<std::string> name;
+  std::optional<std::string> date_of_birth;
+  std::string role;
+};
+
 // The triage checklist of a decision (seed 000 Bijlage 1).
 struct Triage {
   std::vector<std::string> indications;
@@ -318,6 +356,9 @@ struct Case : CaseSummary {
   // (domain/persistence.h); derived by app/.
   std::optional<std::int64_t> days_to_first_contact;
   std::vector<int> cadence_days;  // the team's suggested days until the next attempt
+  std::string concerns = "person";  // vocab::case_concerns: the person or their whole household
+  // The person's household; other_cases and other_signals leave out this case and its signals.
+  std::optional<Household> household;
 };
 
 }  // namespace voordeur::domain

@@ -90,7 +90,9 @@ TEST(Trajectory, EveryPhaseButClosedCanBeClosedAndEveryPhaseCanBeReached) {
     const auto events = allowed_events(transitions(), phase, true);
     const bool can_close = std::find(events.begin(), events.end(), "close") != events.end();
     EXPECT_EQ(can_close, phase != "closed") << phase;
-    if (phase != "preparation") EXPECT_EQ(reached.count(std::string(phase)), 1u) << phase;
+    if (phase != "preparation") {
+      EXPECT_EQ(reached.count(std::string(phase)), 1u) << phase;
+    }
   }
 }
 

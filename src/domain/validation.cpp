@@ -381,6 +381,25 @@ std::vector<FieldError> validate_check_in_outcome(const CheckInOutcomeInput& o, 
   return e.take();
 }
 
+std::vector<FieldError> validate_household_member(const HouseholdMemberInput& m, std::string_view today) {
+  Errors e;
+  check_enum(e, "role", m.role, vocab::household_roles, Need::required);
+  if (m.person_id) {
+    if (m.name) e.add("name", "not_allowed", "Give either person_id or a new person's name, not both.");
+    if (m.date_of_birth) e.add("date_of_birth", "not_allowed", "Give either person_id or a new person's details, not both.");
+    return e.take();
+  }
+  check_text(e, "name", m.name.value_or(""), limits::name, Need::required);
+  if (m.date_of_birth) check_past_date(e, "date_of_birth", *m.date_of_birth, today);
+  return e.take();
+}
+
+std::vector<FieldError> validate_case_concerns(const std::string& concerns) {
+  Errors e;
+  check_enum(e, "concerns", concerns, vocab::case_concerns, Need::required);
+  return e.take();
+}
+
 std::vector<FieldError> validate_review(const ReviewInput& r, std::string_view today) {
   Errors e;
   check_past_date(e, "held_on", r.held_on, today);

@@ -56,6 +56,11 @@ std::vector<FieldError> validate_check_in_outcome(const CheckInOutcomeInput& o, 
 // A process review: held_on not after today, attendees required (limits::short_text), notes
 // (limits::long_text), a known decision.
 std::vector<FieldError> validate_review(const ReviewInput& r, std::string_view today);
+// A household member: a known role; either person_id alone or a new person's name (required,
+// limits::name) with an optional date_of_birth not after today.
+std::vector<FieldError> validate_household_member(const HouseholdMemberInput& m, std::string_view today);
+// What a case concerns: one of vocab::case_concerns.
+std::vector<FieldError> validate_case_concerns(const std::string& concerns);
 // Account fields; each checks one field and names it as given.
 std::vector<FieldError> validate_username(const std::string& username);
 std::vector<FieldError> validate_password(const std::string& password);

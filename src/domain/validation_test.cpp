@@ -432,5 +432,36 @@ TEST(AccountValidation, NamesHaveTheNameLimit) {
   EXPECT_EQ(summary(validate_team_name(std::string(201, 't'))), "name:too_long");
 }
 
+TEST(HouseholdValidation, EitherAnExistingPersonOrANewOneWithAKnownRole) {
+  const std::string today = "2026-11-20";
+  HouseholdMemberInput existing{Id{7}, std::nullopt, std::nullopt, "adult"};
+  EXPECT_EQ(summary(validate_household_member(existing, today)), "-");
+  existing.role = "cousin";
+  EXPECT_EQ(summary(validate_household_member(existing, today)), "role:unknown_value");
+  existing.role = "";
+  EXPECT_EQ(summary(validate_household_member(existing, today)), "role:required");
+  HouseholdMemberInput both{Id{7}, std::string("Noor Voorbeeld"), std::string("2015-01-01"), "child"};
+  EXPECT_EQ(summary(validate_household_member(both, today)), "date_of_birth:not_allowed name:not_allowed");
+
+  HouseholdMemberInput child{std::nullopt, std::string("Noor Voorbeeld"), std::string("2026-11-20"), "child"};
+  EXPECT_EQ(summary(validate_household_member(child, today)), "-");
+  child.date_of_birth = "2026-11-21";
+  EXPECT_EQ(summary(validate_household_member(child, today)), "date_of_birth:in_future");
+  child.date_of_birth = "2026-02-30";
+  EXPECT_EQ(summary(validate_household_member(child, today)), "date_of_birth:invalid_date");
+  child.date_of_birth = std::nullopt;
+  child.name = std::string(201, 'n');
+  EXPECT_EQ(summary(validate_household_member(child, today)), "name:too_long");
+  child.name = std::nullopt;
+  EXPECT_EQ(summary(validate_household_member(child, today)), "name:required");
+}
+
+TEST(HouseholdValidation, ACaseConcernsThePersonOrTheHousehold) {
+  EXPECT_EQ(summary(validate_case_concerns("person")), "-");
+  EXPECT_EQ(summary(validate_case_concerns("household")), "-");
+  EXPECT_EQ(summary(validate_case_concerns("family")), "concerns:unknown_value");
+  EXPECT_EQ(summary(validate_case_concerns("")), "concerns:required");
+}
+
 }  // namespace
 }  // namespace voordeur::domain

@@ -48,6 +48,8 @@ const List contra_indications{"unreachable_psychiatric", "unreachable_substance_
 const List companions{"reporter", "partner", "colleague", "police_officer", "none"};
 const List check_in_outcomes{"doing_well", "worried", "lost_contact"};
 const List review_decisions{"continue", "change_approach", "hand_over", "close"};
+const List household_roles{"adult", "child", "other"};
+const List case_concerns{"person", "household"};
 
 bool contains(const List& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

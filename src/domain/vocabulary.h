@@ -31,6 +31,8 @@ extern const List contra_indications;         // the contra-indications of seed 
 extern const List companions;                 // reporter, partner, colleague, police_officer, none
 extern const List check_in_outcomes;          // doing_well, worried, lost_contact
 extern const List review_decisions;           // continue, change_approach, hand_over, close
+extern const List household_roles;            // adult, child, other
+extern const List case_concerns;              // person, household
 
 bool contains(const List& list, std::string_view value);
 

@@ -44,6 +44,7 @@ void add_persistence_routes(Router& router, Api& api);
 // GET /api/v1/cases?stuck=true: the stuck cases of the query with their attempt history.
 Response list_stuck_cases(Api& api, const app::SessionInfo& s, const app::CaseQuery& q);
 void add_monitoring_routes(Router& router, Api& api);
+void add_household_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.

@@ -250,6 +250,15 @@ domain::ReviewInput read_review(FieldReader& r) {
   return v;
 }
 
+domain::HouseholdMemberInput read_household_member(FieldReader& r) {
+  domain::HouseholdMemberInput v;
+  v.person_id = r.opt_id("person_id");
+  v.name = r.opt_text("name");
+  v.date_of_birth = r.opt_text("date_of_birth");
+  v.role = r.text("role");
+  return v;
+}
+
 json to_json(const domain::UserRef& u) { return {{"id", u.id}, {"display_name", u.display_name}}; }
 json to_json(const domain::TeamRef& t) { return {{"id", t.id}, {"name", t.name}}; }
 
@@ -450,7 +459,28 @@ json to_json(const domain::Case& c) {
   out["preparation"] = to_json(c.preparation);
   out["allowed_events"] = c.allowed_events;
   out["assignment_history"] = to_json_list(c.assignment_history);
+  out["concerns"] = c.concerns;
+  out["household"] = c.household ? to_json(*c.household) : json(nullptr);
   return out;
+}
+
+json to_json(const domain::Household& h) {
+  json members = json::array();
+  for (const auto& m : h.members) {
+    json cases = json::array();
+    for (const auto& k : m.other_cases) cases.push_back({{"id", k.id}, {"status", k.status}, {"phase", k.phase}});
+    json signals = json::array();
+    for (const auto& s : m.other_signals) {
+      signals.push_back({{"id", s.id}, {"intake_date", s.intake_date}, {"status", s.status}});
+    }
+    members.push_back({{"person_id", m.person_id},
+                       {"name", m.name},
+                       {"role", m.role},
+                       {"date_of_birth", opt_json(m.date_of_birth)},
+                       {"other_cases", std::move(cases)},
+                       {"other_signals", std::move(signals)}});
+  }
+  return {{"id", h.id}, {"team_id", h.team_id}, {"address", h.address}, {"members", std::move(members)}};
 }
 
 json to_json(const domain::Assignment& a) {

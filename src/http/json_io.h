@@ -59,6 +59,7 @@ domain::HandoverInput read_handover(FieldReader& r);
 domain::CheckInInput read_check_in(FieldReader& r);
 domain::CheckInOutcomeInput read_check_in_outcome(FieldReader& r);
 domain::ReviewInput read_review(FieldReader& r);
+domain::HouseholdMemberInput read_household_member(FieldReader& r);
 
 json to_json(const domain::UserRef& u);
 json to_json(const domain::TeamRef& t);
@@ -77,6 +78,7 @@ json to_json(const domain::Assignment& a);
 json to_json(const domain::TimelineItem& t);
 json to_json(const domain::CheckIn& c);
 json to_json(const domain::Review& r);
+json to_json(const domain::Household& h);
 json to_json(const store::OverdueCheckIn& o);
 
 template <typename T>

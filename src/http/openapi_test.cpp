@@ -352,6 +352,8 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"Companion", &domain::vocab::companions},
       {"CheckInOutcome", &domain::vocab::check_in_outcomes},
       {"ReviewDecision", &domain::vocab::review_decisions},
+      {"HouseholdRole", &domain::vocab::household_roles},
+      {"CaseConcerns", &domain::vocab::case_concerns},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";

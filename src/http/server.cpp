@@ -362,6 +362,10 @@ class Session : public std::enable_shared_from_this<Session> {
     request.body = std::move(message.body());
     request.client_address = client_address_;
 
+    if (route->options.inline_io) {
+      send(run_handler(*route, request, match.params));
+      return;
+    }
     asio::thread_pool& pool = route->options.slow ? core_.slow_pool : core_.workers;
     asio::post(pool, [self = shared_from_this(), route, request = std::move(request),
                       params = std::move(match.params)]() mutable {

@@ -637,6 +637,8 @@ TEST_F(ServerTest, SlowRoutesRunOnTheirOwnPool) {
   });
   router.add("POST", "/api/login", [](const Request&, const PathParams&) { return json("hashed"); },
              RouteOptions{.slow = true});
+  router.add("GET", "/health", [](const Request&, const PathParams&) { return json("alive"); },
+             RouteOptions{.inline_io = true});
   ServerConfig cfg = config();
   cfg.worker_threads = 1;
   cfg.slow_threads = 1;
@@ -657,6 +659,10 @@ TEST_F(ServerTest, SlowRoutesRunOnTheirOwnPool) {
   auto login = s.request("POST /api/login HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n");
   ASSERT_TRUE(login);
   EXPECT_EQ(login->body, "hashed");
+  // An inline route answers on the io thread while the only worker is blocked.
+  auto health = s.request(get("/health"));
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->body, "alive");
   auto file = s.request(get("/favicon.ico"));
   ASSERT_TRUE(file);
   EXPECT_EQ(file->body, "ICO");

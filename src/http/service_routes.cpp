@@ -5,11 +5,14 @@
 namespace voordeur::http {
 
 void add_service_routes(Router& router, Api& api) {
-  router.add("GET", "/health", [](const Request&, const PathParams&) {
-    Response res;
-    res.body = R"({"status":"alive"})";
-    return res;
-  });
+  router.add(
+      "GET", "/health",
+      [](const Request&, const PathParams&) {
+        Response res;
+        res.body = R"({"status":"alive"})";
+        return res;
+      },
+      RouteOptions{.inline_io = true});
   router.add("GET", "/ready", [&api](const Request&, const PathParams&) {
     if (!api.db.ping()) return problem(503, "not_ready", "Not ready", "The database cannot be reached.");
     Response res;

@@ -180,32 +180,39 @@ void insert_case_event(Connection& c, Id case_id, std::string_view kind, const s
 
 // ---- case list ordering (repository.h: list_cases). `t` is the table alias the clause sorts on.
 std::string case_order(CaseSort sort, bool descending, std::string_view t) {
+  // Explicit NULLS FIRST/LAST (SQLite >= 3.30, PostgreSQL) rather than CASE expressions, so the
+  // (team_id, status, column, id) indexes of migration 0007 can deliver the order.
   const std::string a(t);
   switch (sort) {
     case CaseSort::days_since_contact:
       // Never contacted counts as the longest without contact.
-      return descending ? "CASE WHEN " + a + ".last_contact_at IS NULL THEN 0 ELSE 1 END, " + a +
-                              ".last_contact_at ASC, " + a + ".id ASC"
-                        : "CASE WHEN " + a + ".last_contact_at IS NULL THEN 0 ELSE 1 END DESC, " + a +
-                              ".last_contact_at DESC, " + a + ".id ASC";
+      return descending ? a + ".last_contact_at ASC NULLS FIRST, " + a + ".id ASC"
+                        : a + ".last_contact_at DESC NULLS LAST, " + a + ".id ASC";
     case CaseSort::next_attempt:
-      return descending ? "CASE WHEN " + a + ".next_attempt_date IS NULL THEN 1 ELSE 0 END DESC, " + a +
-                              ".next_attempt_date DESC, " + a + ".id ASC"
-                        : "CASE WHEN " + a + ".next_attempt_date IS NULL THEN 1 ELSE 0 END, " + a +
-                              ".next_attempt_date ASC, " + a + ".id ASC";
+      return descending ? a + ".next_attempt_date DESC NULLS FIRST, " + a + ".id ASC"
+                        : a + ".next_attempt_date ASC NULLS LAST, " + a + ".id ASC";
   }
   return a + ".id ASC";
 }
 
-// Filter on cases c; $1 status (NULL: all), $2 assigned worker (NULL: any), team ids from
-// $first_team, then the phase (NULL: all) right after the team ids.
-std::string case_filter(std::size_t first_team, std::size_t team_count) {
-  const std::string phase = "$" + std::to_string(first_team + team_count);
-  return "WHERE c.team_id IN " + in_list(first_team, team_count) +
-         " AND (CAST($1 AS TEXT) IS NULL OR c.status = CAST($1 AS TEXT))"
-         " AND (CAST(" + phase + " AS TEXT) IS NULL OR c.phase = CAST(" + phase + " AS TEXT))"
-         " AND (CAST($2 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM case_workers w"
-         " WHERE w.case_id = c.id AND w.user_id = CAST($2 AS BIGINT)))";
+// The WHERE clause on cases c for a filter, appending its parameters to `params` (which may
+// already hold leading ones). Conditions appear only when given, so each filter shape is its own
+// statement whose conditions an index can use.
+std::string case_filter(const CaseFilter& f, std::vector<Value>& params) {
+  const auto next = [&params](Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  const std::size_t first_team = params.size() + 1;
+  append_padded_ids(params, f.team_ids);
+  std::string where = "WHERE c.team_id IN " + in_list(first_team, padded_size(f.team_ids.size()));
+  if (f.status) where += " AND c.status = " + next(*f.status);
+  if (f.phase) where += " AND c.phase = " + next(*f.phase);
+  if (f.assigned_worker) {
+    where += " AND EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = c.id AND w.user_id = " +
+             next(*f.assigned_worker) + ")";
+  }
+  return where;
 }
 
 }  // namespace
@@ -345,14 +352,17 @@ std::int64_t delete_expired_sessions(Connection& c, std::int64_t idle_cutoff, st
 
 // ---- signals
 
-Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_t now) {
-  return c
-      .query(
-          "INSERT INTO persons (team_id, name, address, phone, date_of_birth, sex, created_at) "
-          "VALUES ($1, $2, $3, $4, CAST($5 AS TEXT), $6, $7) RETURNING id",
-          {team_id, p.name, p.address, p.phone, opt(p.date_of_birth), p.sex, now})
-      .rows.at(0)
-      .integer(0);
+Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_t now,
+                 std::optional<Id> household_id, const std::string& role) {
+  const Id id = c.query(
+                     "INSERT INTO persons (team_id, name, address, phone, date_of_birth, sex, created_at) "
+                     "VALUES ($1, $2, $3, $4, CAST($5 AS TEXT), $6, $7) RETURNING id",
+                     {team_id, p.name, p.address, p.phone, opt(p.date_of_birth), p.sex, now})
+                    .rows.at(0)
+                    .integer(0);
+  const Id household = household_id ? *household_id : insert_household(c, team_id, p.address, now);
+  c.query("INSERT INTO household_members (household_id, person_id, role) VALUES ($1, $2, $3)", {household, id, role});
+  return id;
 }
 
 Id insert_signal(Connection& c, Id team_id, Id person_id, const domain::SignalFields& s, Id taken_by,
@@ -617,32 +627,35 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   k.preparation = find_preparation(c, case_id);
   k.check_ins = list_check_ins(c, case_id);
   k.reviews = list_reviews(c, case_id);
+  const auto hh = c.query("SELECT c.household_id, m.household_id FROM cases c "
+                          "JOIN household_members m ON m.person_id = c.person_id WHERE c.id = $1",
+                          {case_id});
+  if (!hh.rows.empty()) {
+    k.concerns = hh.rows[0].is_null(0) ? "person" : "household";
+    k.household = find_household(c, hh.rows[0].integer(1), case_id);
+  }
   return k;
 }
 
 CasePage list_cases(Connection& c, const CaseFilter& f) {
   CasePage page;
   if (f.team_ids.empty()) return page;
-  const std::size_t teams = padded_size(f.team_ids.size());
-
-  std::vector<Value> count_params{opt(f.status), opt(f.assigned_worker)};
-  append_padded_ids(count_params, f.team_ids);
-  count_params.push_back(opt(f.phase));
-  page.total = c.query("SELECT COUNT(*) FROM cases c " + case_filter(3, teams), count_params).rows.at(0).integer(0);
+  std::vector<Value> count_params;
+  const std::string count_where = case_filter(f, count_params);
+  page.total = c.query("SELECT COUNT(*) FROM cases c " + count_where, count_params).rows.at(0).integer(0);
 
   // One query for the page, its persons' names and its assigned workers: the page is cut from the
   // cases alone in the subquery, then joined and sorted again (a join does not keep the subquery's
   // order).
-  std::vector<Value> params{opt(f.status), opt(f.assigned_worker), std::int64_t{f.limit}, std::int64_t{f.offset}};
-  append_padded_ids(params, f.team_ids);
-  params.push_back(opt(f.phase));
+  std::vector<Value> params{std::int64_t{f.limit}, std::int64_t{f.offset}};
+  const std::string where = case_filter(f, params);
   const std::string sql =
       "SELECT k.id, k.team_id, p.name, k.status, k.opened_at, k.last_contact_at, k.next_attempt_date, "
       "k.contact_count, u.id, u.display_name, k.phase FROM ("
       "SELECT c.id, c.team_id, c.person_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, "
       "c.contact_count, c.phase FROM cases c " +
-      case_filter(5, teams) + " ORDER BY " + case_order(f.sort, f.descending, "c") +
-      " LIMIT $3 OFFSET $4) k "
+      where + " ORDER BY " + case_order(f.sort, f.descending, "c") +
+      " LIMIT $1 OFFSET $2) k "
       "JOIN persons p ON p.id = k.person_id "
       "LEFT JOIN case_workers w ON w.case_id = k.id LEFT JOIN users u ON u.id = w.user_id "
       "ORDER BY " +
@@ -1126,6 +1139,75 @@ std::int64_t count_contacts_logged(Connection& c, Id user_id, const std::string&
                  {user_id, from, until})
       .rows.at(0)
       .integer(0);
+}
+
+// ---- households
+
+Id insert_household(Connection& c, Id team_id, const std::string& address, std::int64_t now) {
+  return c.query("INSERT INTO households (team_id, address, created_at) VALUES ($1, $2, $3) RETURNING id",
+                 {team_id, address, now})
+      .rows.at(0)
+      .integer(0);
+}
+
+std::optional<Id> household_team(Connection& c, Id household_id) {
+  const auto rs = c.query("SELECT team_id FROM households WHERE id = $1", {household_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return rs.rows[0].integer(0);
+}
+
+std::optional<Id> person_team(Connection& c, Id person_id) {
+  const auto rs = c.query("SELECT team_id FROM persons WHERE id = $1", {person_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return rs.rows[0].integer(0);
+}
+
+std::optional<Id> person_household(Connection& c, Id person_id) {
+  const auto rs = c.query("SELECT household_id FROM household_members WHERE person_id = $1", {person_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return rs.rows[0].integer(0);
+}
+
+void set_household_member(Connection& c, Id household_id, Id person_id, const std::string& role) {
+  c.query("DELETE FROM household_members WHERE person_id = $1", {person_id});
+  c.query("INSERT INTO household_members (household_id, person_id, role) VALUES ($1, $2, $3)",
+          {household_id, person_id, role});
+  c.query("UPDATE cases SET household_id = $1 WHERE person_id = $2 AND household_id IS NOT NULL",
+          {household_id, person_id});
+}
+
+std::optional<domain::Household> find_household(Connection& c, Id household_id, std::optional<Id> except_case) {
+  const auto hs = c.query("SELECT id, team_id, address FROM households WHERE id = $1", {household_id});
+  if (hs.rows.empty()) return std::nullopt;
+  domain::Household h;
+  h.id = hs.rows[0].integer(0);
+  h.team_id = hs.rows[0].integer(1);
+  h.address = hs.rows[0].text(2);
+  for (const auto& r : c.query("SELECT p.id, p.name, m.role, p.date_of_birth FROM household_members m "
+                               "JOIN persons p ON p.id = m.person_id WHERE m.household_id = $1 ORDER BY p.name, p.id",
+                               {household_id})
+                           .rows) {
+    h.members.push_back(domain::HouseholdMember{r.integer(0), r.text(1), r.text(2), r.opt_text(3), {}, {}});
+  }
+  const Value except = except_case ? Value{*except_case} : Value{std::int64_t{0}};
+  for (auto& m : h.members) {
+    for (const auto& r : c.query("SELECT id, status, phase FROM cases WHERE person_id = $1 AND id <> $2 ORDER BY id",
+                                 {m.person_id, except})
+                             .rows) {
+      m.other_cases.push_back(domain::HouseholdCaseRef{r.integer(0), r.text(1), r.text(2)});
+    }
+    for (const auto& r : c.query("SELECT id, intake_date, status FROM signals WHERE person_id = $1 "
+                                 "AND (case_id IS NULL OR case_id <> $2) ORDER BY intake_date, id",
+                                 {m.person_id, except})
+                             .rows) {
+      m.other_signals.push_back(domain::HouseholdSignalRef{r.integer(0), r.text(1), r.text(2)});
+    }
+  }
+  return h;
+}
+
+void set_case_household(Connection& c, Id case_id, std::optional<Id> household_id) {
+  c.query("UPDATE cases SET household_id = CAST($1 AS BIGINT) WHERE id = $2", {opt(household_id), case_id});
 }
 
 }  // namespace voordeur::store

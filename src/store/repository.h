@@ -60,7 +60,10 @@ void delete_user_sessions(Connection& c, Id user_id);
 std::int64_t delete_expired_sessions(Connection& c, std::int64_t idle_cutoff, std::int64_t absolute_cutoff);
 
 // ---- signals
-Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_t now);
+// Inserts the person as a member of `household_id` with `role`, or (nullopt) as the adult of a new
+// household of their own at their address.
+Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_t now,
+                 std::optional<Id> household_id = std::nullopt, const std::string& role = "adult");
 Id insert_signal(Connection& c, Id team_id, Id person_id, const domain::SignalFields& s, Id taken_by,
                  std::int64_t now);
 // Full signal with person, taken_by, decisions (oldest first). nullopt when the id does not exist.
@@ -204,5 +207,20 @@ std::vector<CaseAttempts> open_case_attempts(Connection& c, const std::vector<Id
 // How many contacts the user logged with occurred_at on or after the date `from` and before the
 // date `until`.
 std::int64_t count_contacts_logged(Connection& c, Id user_id, const std::string& from, const std::string& until);
+
+// ---- households (a person belongs to exactly one household)
+Id insert_household(Connection& c, Id team_id, const std::string& address, std::int64_t now);
+std::optional<Id> household_team(Connection& c, Id household_id);
+std::optional<Id> person_team(Connection& c, Id person_id);
+std::optional<Id> person_household(Connection& c, Id person_id);
+// Moves the person into the household with the role (out of their previous household). Their cases
+// that concern a whole household follow them into the new one.
+void set_household_member(Connection& c, Id household_id, Id person_id, const std::string& role);
+// The household with its members (by name, then id), each with their cases and signals, leaving out
+// the case `except_case` and its signals. nullopt when the id does not exist.
+std::optional<domain::Household> find_household(Connection& c, Id household_id,
+                                                std::optional<Id> except_case = std::nullopt);
+// The case concerns its person's whole household (household_id set) or only the person (NULL).
+void set_case_household(Connection& c, Id case_id, std::optional<Id> household_id);
 
 }  // namespace voordeur::store

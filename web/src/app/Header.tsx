@@ -69,6 +69,11 @@ export function Header({ user, path, onLogout }: HeaderProps) {
               </NavLink>
             )}
             {inTeam && (
+              <NavLink to="/agenda" path={path}>
+                {t('nav.agenda')}
+              </NavLink>
+            )}
+            {inTeam && (
               <NavLink to="/caseload" path={path}>
                 {t('nav.caseload')}
               </NavLink>

@@ -114,6 +114,11 @@ export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
 export const REVIEW_DECISIONS = ['continue', 'change_approach', 'hand_over', 'close'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
+/** Roles of household members; what a case concerns. */
+export const HOUSEHOLD_ROLES = ['adult', 'child', 'other'] as const;
+export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
+export type CaseConcerns = 'person' | 'household';
+
 /** The triage checklist of a decision (seed 000 Bijlage 1). */
 export const INDICATIONS = ['serious_worry_no_adequate_care', 'temporarily_unreachable_help_urgent', 'nuisance'] as const;
 export type Indication = (typeof INDICATIONS)[number];

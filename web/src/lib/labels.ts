@@ -11,6 +11,7 @@ import {
   DECISIONS,
   DIRECT_REASONS,
   GENDER_PREFERENCES,
+  HOUSEHOLD_ROLES,
   INDICATIONS,
   OUTCOMES,
   PROBLEM_AREAS,
@@ -48,6 +49,7 @@ export const ENUM_LABELS = {
   timelineKind: TIMELINE_KINDS,
   checkInOutcome: CHECK_IN_OUTCOMES,
   reviewDecision: REVIEW_DECISIONS,
+  householdRole: HOUSEHOLD_ROLES,
 } as const;
 
 /** One choice of a radio group, checkbox group or select. */

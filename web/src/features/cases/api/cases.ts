@@ -5,9 +5,11 @@ import type {
   CasePhase,
   CaseStatus,
   Channel,
+  CaseConcerns,
   ClosureReason,
   Decision,
   DirectReason,
+  HouseholdRole,
   Outcome,
   ProblemArea,
   Sex,
@@ -68,6 +70,23 @@ export interface CaseSignal {
   latest_decision: Decision | null;
 }
 
+export interface HouseholdMember {
+  person_id: number;
+  name: string;
+  role: HouseholdRole;
+  date_of_birth: string | null;
+  other_cases: { id: number; status: CaseStatus; phase: CasePhase }[];
+  other_signals: { id: number; intake_date: string; status: SignalStatus }[];
+}
+
+export interface Household {
+  id: number;
+  team_id: number;
+  address: string;
+  /** By name; on a case page other_cases and other_signals leave out that case. */
+  members: HouseholdMember[];
+}
+
 export interface Case {
   id: number;
   team_id: number;
@@ -105,6 +124,8 @@ export interface Case {
   reviews: Review[];
   days_to_first_contact: number | null;
   cadence_days: number[];
+  concerns: CaseConcerns;
+  household: Household | null;
 }
 
 export type CaseScope = 'mine' | 'team';
@@ -145,4 +166,22 @@ export function closeCase(caseId: number, body: { reason: ClosureReason; note: s
 
 export function reopenCase(caseId: number, reason: string) {
   return api.post<Case>(`/cases/${caseId}/reopen`, { reason });
+}
+
+export interface NewHouseholdMember {
+  name: string;
+  date_of_birth: string | null;
+  role: HouseholdRole;
+}
+
+export function addHouseholdMember(householdId: number, member: NewHouseholdMember) {
+  return api.post<Household>(`/households/${householdId}/members`, member);
+}
+
+export function removeHouseholdMember(householdId: number, personId: number) {
+  return api.del<Household>(`/households/${householdId}/members/${personId}`);
+}
+
+export function setCaseConcerns(caseId: number, concerns: CaseConcerns) {
+  return api.patch<Case>(`/cases/${caseId}`, { concerns });
 }

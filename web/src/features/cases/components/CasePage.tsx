@@ -9,6 +9,7 @@ import { href } from '../../../lib/router';
 import { getCase, type Case } from '../api/cases';
 import { CloseForm } from './CloseForm';
 import { ContactForm } from './ContactForm';
+import { HouseholdSection } from './HouseholdSection';
 import { PreparationSection } from '../../triage/components/PreparationSection';
 import { ReopenForm } from './ReopenForm';
 import { CaseTimeline } from '../../trajectory/components/CaseTimeline';
@@ -205,6 +206,7 @@ export function CasePage({ id }: { id: number }) {
               {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
             </div>
             <div class="case-side">
+              <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />
               <Background c={c} />
             </div>
           </div>

@@ -1,0 +1,93 @@
+import type { Errors } from '../../components/useForm';
+import { t } from '../../i18n';
+import { MAX } from '../../lib/limits';
+
+/** Pure rules of the team meeting agenda. */
+
+/** The counts of a tally (`by_channel`, `by_outcome`) with a value, largest first, then by name. */
+export function tally<K extends string>(counts: Partial<Record<K, number>>): [K, number][] {
+  return (Object.entries(counts) as [K, number][])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** How many items a section shows before "show all": the meeting starts with the oldest few. */
+export const SHOWN = 5;
+
+/** The items a section shows: the first few, or all of them once asked. */
+export function shown<T>(items: readonly T[], all: boolean): T[] {
+  return all ? [...items] : items.slice(0, SHOWN);
+}
+
+/** The list without the item an action just dealt with. */
+export function without<T extends { id: number }>(items: readonly T[], id: number): T[] {
+  return items.filter((item) => item.id !== id);
+}
+
+/** Members who can be assigned to a case: active outreachers and team leads (the API lists active ones). */
+export function workers<M extends { role: string }>(members: readonly M[]): M[] {
+  return members.filter((m) => m.role === 'outreacher' || m.role === 'team_lead');
+}
+
+/** A whole number within `min..max` typed in a field, or null. */
+export function parseWhole(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return n >= min && n <= max ? n : null;
+}
+
+/** Cadence suggestions typed as "2, 3, 7": 1 to 10 whole numbers of 1..90 days, or null. */
+export function parseCadence(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length < 1 || parts.length > 10) return null;
+  const days = parts.map((p) => parseWhole(p, 1, 90));
+  return days.every((d): d is number => d !== null) ? days : null;
+}
+
+function requiredText(errors: Errors, field: string, value: string, max: number) {
+  if (!value.trim()) errors[field] = t('fieldError.required');
+  else if (value.length > max) errors[field] = t('fieldError.too_long', { max });
+}
+
+export function validateDecision(decision: string, reason: string, workerIds: readonly string[], contraNote: string, contraCount: number): Errors {
+  const errors: Errors = {};
+  if (!decision) errors.decision = t('fieldError.requiredChoice');
+  requiredText(errors, 'reason', reason, MAX.short);
+  if (decision === 'outreach' && (workerIds.length < 1 || workerIds.length > 2)) {
+    errors.assigned_worker_ids = t('fieldError.workersCount');
+  }
+  if (decision === 'outreach' && contraCount > 0 && !contraNote.trim()) errors.contra_indication_note = t('fieldError.required');
+  return errors;
+}
+
+export function validateReview(heldOn: string, attendees: string, notes: string, decision: string): Errors {
+  const errors: Errors = {};
+  if (!heldOn) errors.held_on = t('fieldError.required');
+  requiredText(errors, 'attendees', attendees, MAX.short);
+  if (notes.length > MAX.long) errors.notes = t('fieldError.too_long', { max: MAX.long });
+  if (!decision) errors.decision = t('fieldError.requiredChoice');
+  return errors;
+}
+
+export function validateHandover(from: string, to: string, note: string): Errors {
+  const errors: Errors = {};
+  if (!from) errors.from_user_id = t('fieldError.requiredChoice');
+  if (!to) errors.to_user_id = t('fieldError.requiredChoice');
+  requiredText(errors, 'note', note, MAX.long);
+  return errors;
+}
+
+export function validateFeedback(givenOn: string, told: string): Errors {
+  const errors: Errors = {};
+  if (!givenOn) errors.given_on = t('fieldError.required');
+  requiredText(errors, 'told', told, MAX.feedbackTold);
+  return errors;
+}
+
+export function validateOutcome(doneOn: string, outcome: string, note: string): Errors {
+  const errors: Errors = {};
+  if (!doneOn) errors.done_on = t('fieldError.required');
+  if (!outcome) errors.outcome = t('fieldError.requiredChoice');
+  if (note.length > MAX.long) errors.note = t('fieldError.too_long', { max: MAX.long });
+  return errors;
+}
