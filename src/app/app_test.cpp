@@ -3,10 +3,8 @@
 // and the demo data's refusal to run twice.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <unistd.h>
-
 #include "app/accounts.h"
+#include "app/app_test_support.h"
 #include "app/auth.h"
 #include "app/cases.h"
 #include "app/demo.h"
@@ -20,44 +18,19 @@ namespace {
 // 2026-11-22T12:00:00Z
 constexpr std::int64_t kNoon = 1795348800;
 
-class AppTest : public ::testing::Test {
- protected:
-  AppTest()
-      : path_((std::filesystem::temp_directory_path() / ("voordeur-app-test-" + std::to_string(::getpid()) + ".db"))
-                  .string()),
-        clock_(kNoon) {
-    remove_files();
-    db_ = store::open_database("sqlite:" + path_);
-    store::migrate(*db_);
-    config_.session_idle_seconds = 600;
-    config_.session_absolute_seconds = 3600;
-    config_.login_account_limit = 3;
-    config_.login_address_limit = 5;
-    config_.login_window_seconds = 900;
-    auth_ = std::make_unique<AuthService>(*db_, clock_, config_);
-    auto demo = create_demo(*db_, clock_);
-    EXPECT_TRUE(demo.ok());
-  }
-  ~AppTest() override {
-    auth_.reset();
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix, ignored);
-  }
-  domain::Actor actor(const std::string& username) {
-    auto s = auth_->login(username, kDemoPassword, "192.0.2.1");
-    EXPECT_TRUE(s.ok()) << username;
-    return s->actor;
-  }
+AppConfig short_limits() {
+  AppConfig config;
+  config.session_idle_seconds = 600;
+  config.session_absolute_seconds = 3600;
+  config.login_account_limit = 3;
+  config.login_address_limit = 5;
+  config.login_window_seconds = 900;
+  return config;
+}
 
-  std::string path_;
-  FixedClock clock_;
-  AppConfig config_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<AuthService> auth_;
+class AppTest : public apptest::DemoAppTest {
+ protected:
+  AppTest() : DemoAppTest("voordeur-app-test-", kNoon, short_limits()) {}
 };
 
 TEST_F(AppTest, SessionExpiresAfterIdleTimeAndAfterAbsoluteTime) {

@@ -1,5 +1,6 @@
 // Households of the case page: members with their roles, adding and removing members, and whether
 // a case concerns its person or their whole household.
+#include "app/case_errors.h"
 #include "app/cases.h"
 #include "app/tx.h"
 #include "domain/rules.h"
@@ -77,9 +78,7 @@ domain::Result<domain::Case> CaseService::set_concerns(const domain::Actor& a, d
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
     if (!team || !domain::can_see_team(a, *team)) return load(c, a, case_id);
-    if (!domain::can_work_in_team(a, *team)) {
-      return domain::make_error("forbidden", "Only outreachers and team leads of this team can change this case.");
-    }
+    if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     if (auto errors = domain::validate_case_concerns(concerns); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/case_errors.h"
 #include "app/cases.h"
 #include "app/tx.h"
 #include "domain/monitoring.h"
@@ -12,18 +13,12 @@
 namespace voordeur::app {
 namespace {
 
-domain::Error not_found() {
-  return domain::make_error("not_found", "This case does not exist or belongs to another team.");
-}
-
 // Scope and role; nullopt when the actor may change this case.
 std::optional<domain::Error> check_access(store::Connection& c, const domain::Actor& a, domain::Id case_id,
                                           domain::Id* team_out) {
   auto team = store::case_team(c, case_id);
-  if (!team || !domain::can_see_team(a, *team)) return not_found();
-  if (!domain::can_work_in_team(a, *team)) {
-    return domain::make_error("forbidden", "Only outreachers and team leads of this team can change this case.");
-  }
+  if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+  if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
   *team_out = *team;
   return std::nullopt;
 }
@@ -104,7 +99,7 @@ domain::Result<domain::Review> CaseService::add_review(const domain::Actor& a, d
     for (auto& rv : store::list_reviews(c, case_id)) {
       if (rv.id == id) return rv;
     }
-    return not_found();
+    return case_not_found();
   });
 }
 

@@ -2,6 +2,7 @@
 // decides), handovers between workers of the team, and the timeline.
 #include <algorithm>
 
+#include "app/case_errors.h"
 #include "app/cases.h"
 #include "app/tx.h"
 #include "domain/rules.h"
@@ -10,25 +11,14 @@
 #include "domain/vocabulary.h"
 
 namespace voordeur::app {
-namespace {
-
-domain::Error not_found() {
-  return domain::make_error("not_found", "This case does not exist or belongs to another team.");
-}
-
-domain::Error not_allowed() {
-  return domain::make_error("forbidden", "Only outreachers and team leads of this team can change this case.");
-}
-
-}  // namespace
 
 domain::Result<domain::Case> CaseService::transition(const domain::Actor& a, domain::Id case_id,
                                                      const domain::TransitionInput& in) {
   const auto now = clock_.now();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
-    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     if (auto errors = domain::validate_transition(in); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }
@@ -50,8 +40,8 @@ domain::Result<domain::Case> CaseService::handover(const domain::Actor& a, domai
   const auto now = clock_.now();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
-    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     if (auto errors = domain::validate_handover(in); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }
@@ -87,7 +77,7 @@ domain::Result<std::vector<domain::TimelineItem>> CaseService::timeline(const do
   if (wanted.empty()) wanted.assign(domain::vocab::timeline_kinds.begin(), domain::vocab::timeline_kinds.end());
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::TimelineItem>> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
     return store::case_timeline(c, case_id, wanted);
   });
 }

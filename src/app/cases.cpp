@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "app/case_errors.h"
 #include "app/tx.h"
 #include "domain/monitoring.h"
 #include "domain/persistence.h"
@@ -12,17 +13,6 @@
 #include "domain/vocabulary.h"
 
 namespace voordeur::app {
-namespace {
-
-domain::Error not_found() {
-  return domain::make_error("not_found", "This case does not exist or belongs to another team.");
-}
-
-domain::Error not_allowed() {
-  return domain::make_error("forbidden", "Only outreachers and team leads of this team can change this case.");
-}
-
-}  // namespace
 
 domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const CaseQuery& q) {
   std::vector<domain::FieldError> errors;
@@ -79,7 +69,7 @@ domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const 
 
 domain::Result<domain::Case> CaseService::load(store::Connection& c, const domain::Actor& a, domain::Id id) {
   auto found = store::find_case(c, id);
-  if (!found || !domain::can_see_team(a, found->team_id)) return not_found();
+  if (!found || !domain::can_see_team(a, found->team_id)) return case_not_found();
   found->days_since_last_contact = domain::days_since_last_contact(found->last_contact_at, clock_.local_today());
   const bool has_conversation = std::any_of(found->contacts.begin(), found->contacts.end(),
                                             [](const domain::Contact& ct) { return ct.outcome == "conversation"; });
@@ -106,8 +96,8 @@ domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a,
   const auto now_local = clock_.local_datetime(now);
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Contact> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
-    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     auto errors = domain::validate_contact(in, now_local);
     if (auto e = domain::check_next_attempt(*store::case_phase(c, case_id), in)) errors.push_back(std::move(*e));
     if (!errors.empty()) return domain::validation_error(std::move(errors));
@@ -120,7 +110,7 @@ domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a,
 domain::Result<std::vector<domain::Contact>> CaseService::contacts(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::Contact>> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
     return store::list_contacts(c, case_id);
   });
 }
@@ -130,8 +120,8 @@ domain::Result<domain::Case> CaseService::close(const domain::Actor& a, domain::
   const auto now = clock_.now();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
-    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     if (auto errors = domain::validate_closure(in); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }
@@ -152,8 +142,8 @@ domain::Result<domain::Case> CaseService::reopen(const domain::Actor& a, domain:
   const auto now = clock_.now();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
-    if (!domain::can_work_in_team(a, *team)) return not_allowed();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     auto errors = domain::validate_reopen(reason);
     for (auto& e : domain::validate_reopen_phase(phase)) errors.push_back(std::move(e));
     if (!errors.empty()) return domain::validation_error(std::move(errors));

@@ -2,12 +2,8 @@
 // attempts this week follow the ISO week of the local date.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <unistd.h>
-
-#include "app/auth.h"
+#include "app/app_test_support.h"
 #include "app/cases.h"
-#include "app/demo.h"
 #include "app/persistence.h"
 
 namespace voordeur::app {
@@ -17,36 +13,11 @@ namespace {
 constexpr std::int64_t kSundayNoon = 1795348800;
 constexpr std::int64_t kDay = 86400;
 
-class PersistenceAppTest : public ::testing::Test {
+class PersistenceAppTest : public apptest::DemoAppTest {
  protected:
-  PersistenceAppTest()
-      : path_((std::filesystem::temp_directory_path() /
-               ("voordeur-persistence-app-test-" + std::to_string(::getpid()) + ".db"))
-                  .string()),
-        clock_(kSundayNoon) {
-    remove_files();
-    db_ = store::open_database("sqlite:" + path_);
-    store::migrate(*db_);
-    auth_ = std::make_unique<AuthService>(*db_, clock_, AppConfig{});
-    EXPECT_TRUE(create_demo(*db_, clock_).ok());
+  PersistenceAppTest() : DemoAppTest("voordeur-persistence-app-test-", kSundayNoon) {
     cases_ = std::make_unique<CaseService>(*db_, clock_);
     persistence_ = std::make_unique<PersistenceService>(*db_, clock_, *cases_);
-  }
-  ~PersistenceAppTest() override {
-    persistence_.reset();
-    cases_.reset();
-    auth_.reset();
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix, ignored);
-  }
-  domain::Actor actor(const std::string& username) {
-    auto s = auth_->login(username, kDemoPassword, "192.0.2.1");
-    EXPECT_TRUE(s.ok()) << username;
-    return s->actor;
   }
   domain::Id my_open_case(const domain::Actor& a) {
     CaseQuery q;
@@ -69,10 +40,6 @@ class PersistenceAppTest : public ::testing::Test {
     return c->workers.at(0).attempts_this_week;
   }
 
-  std::string path_;
-  FixedClock clock_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<AuthService> auth_;
   std::unique_ptr<CaseService> cases_;
   std::unique_ptr<PersistenceService> persistence_;
 };

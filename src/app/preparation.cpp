@@ -1,5 +1,6 @@
 #include "app/preparation.h"
 
+#include "app/case_errors.h"
 #include "app/tx.h"
 #include "domain/rules.h"
 #include "domain/validation.h"
@@ -8,14 +9,10 @@
 namespace voordeur::app {
 namespace {
 
-domain::Error not_found() {
-  return domain::make_error("not_found", "This case does not exist or belongs to another team.");
-}
-
 // Scope and role; nullopt when the actor may change this case's preparation.
 std::optional<domain::Error> check_access(store::Connection& c, const domain::Actor& a, domain::Id case_id) {
   auto team = store::case_team(c, case_id);
-  if (!team || !domain::can_see_team(a, *team)) return not_found();
+  if (!team || !domain::can_see_team(a, *team)) return case_not_found();
   if (!domain::can_work_in_team(a, *team)) {
     return domain::make_error("forbidden", "Only outreachers and team leads of this team can prepare this case.");
   }
@@ -27,7 +24,7 @@ std::optional<domain::Error> check_access(store::Connection& c, const domain::Ac
 domain::Result<domain::Preparation> PreparationService::get(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return not_found();
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
     return store::find_preparation(c, case_id);
   });
 }

@@ -2,12 +2,8 @@
 // use cases on a real SQLite file with demo data.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <unistd.h>
-
 #include "app/accounts.h"
-#include "app/auth.h"
-#include "app/demo.h"
+#include "app/app_test_support.h"
 #include "app/preparation.h"
 #include "app/signals.h"
 #include "store/repository.h"
@@ -19,33 +15,9 @@ namespace {
 constexpr std::int64_t kSundayNoon = 1795348800;
 constexpr std::int64_t kDay = 86400;
 
-class TriageAppTest : public ::testing::Test {
+class TriageAppTest : public apptest::DemoAppTest {
  protected:
-  TriageAppTest()
-      : path_((std::filesystem::temp_directory_path() /
-               ("voordeur-triage-app-test-" + std::to_string(::getpid()) + ".db"))
-                  .string()),
-        clock_(kSundayNoon) {
-    remove_files();
-    db_ = store::open_database("sqlite:" + path_);
-    store::migrate(*db_);
-    auth_ = std::make_unique<AuthService>(*db_, clock_, AppConfig{});
-    EXPECT_TRUE(create_demo(*db_, clock_).ok());
-  }
-  ~TriageAppTest() override {
-    auth_.reset();
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix, ignored);
-  }
-  domain::Actor actor(const std::string& username) {
-    auto s = auth_->login(username, kDemoPassword, "192.0.2.1");
-    EXPECT_TRUE(s.ok()) << username;
-    return s->actor;
-  }
+  TriageAppTest() : DemoAppTest("voordeur-triage-app-test-", kSundayNoon) {}
   domain::Id new_signal(SignalService& signals, const domain::Actor& a) {
     domain::SignalFields f;
     f.intake_date = "2026-11-20";
@@ -58,11 +30,6 @@ class TriageAppTest : public ::testing::Test {
     EXPECT_TRUE(s.ok());
     return s->id;
   }
-
-  std::string path_;
-  FixedClock clock_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<AuthService> auth_;
 };
 
 TEST_F(TriageAppTest, FeedbackIsDueTheTeamsWorkingDaysAfterTheDecision) {

@@ -2,24 +2,19 @@
 // (VOORDEUR_TEST_PG_URL). All people are fictional.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "store/migrations_embedded.h"
 #include "store/repository.h"
-#include "store/store_test_support.h"
+#include "store/store_test_fixture.h"
 
 namespace voordeur::store {
 namespace {
 
-enum class Backend { sqlite, postgres };
-
-const char* backend_label(Backend b) { return b == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
-std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return backend_label(info.param); }
-void PrintTo(Backend b, std::ostream* os) { *os << backend_label(b); }
+using storetest::Backend;
+using storetest::backend_name;
 
 std::string replace_ids(std::string_view sql, Dialect d) {
   std::string out(sql);
@@ -30,56 +25,18 @@ std::string replace_ids(std::string_view sql, Dialect d) {
   return out;
 }
 
-class HouseholdStoreTest : public ::testing::TestWithParam<Backend> {
+class HouseholdStoreTest : public storetest::BackendStoreTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::sqlite) {
-      path_.emplace();
-      db_ = open_database("sqlite:" + path_->path());
-    } else {
-      const auto url = storetest::pg_test_url();
-      if (!url) GTEST_SKIP() << storetest::kPgSkipMessage;
-      db_ = open_database(*url);
-      c().query("SELECT pg_advisory_lock(727001)");  // the lock of repository_test.cpp
-      storetest::reset_pg_schema(*db_);
-    }
-  }
-
-  void TearDown() override {
-    db_.reset();
-    path_.reset();
-  }
-
-  void migrate_all() {
-    migrate(*db_);
-    team_ = insert_team(c(), "Team Noord", 1000);
-    other_team_ = insert_team(c(), "Team Zuid", 1000);
-    domain::User u;
-    u.username = "lead-noord";
-    u.display_name = "Lotte Leiding";
-    u.role = "team_lead";
-    u.teams.push_back(domain::TeamRef{team_, ""});
-    lead_ = insert_user(c(), u, "hash", 1000);
-  }
-
-  Connection& c() { return db_->connection(); }
-
   Id add_person(const std::string& name, const std::string& address = "Dorpsstraat 1") {
     domain::Person p;
     p.name = name;
     p.address = address;
     return insert_person(c(), team_, p, 2000);
   }
-
-  std::optional<storetest::TempDbPath> path_;
-  std::unique_ptr<Database> db_;
-  Id team_ = 0;
-  Id other_team_ = 0;
-  Id lead_ = 0;
 };
 
 TEST_P(HouseholdStoreTest, ANewPersonGetsAHouseholdOfTheirOwn) {
-  migrate_all();
+  migrate_with_teams();
   const Id person = add_person("Piet Voorbeeld", "Kerkweg 4");
   const auto hh = person_household(c(), person);
   ASSERT_TRUE(hh);
@@ -94,7 +51,7 @@ TEST_P(HouseholdStoreTest, ANewPersonGetsAHouseholdOfTheirOwn) {
 }
 
 TEST_P(HouseholdStoreTest, MovingAPersonTakesThemOutOfTheirPreviousHousehold) {
-  migrate_all();
+  migrate_with_teams();
   const Id piet = add_person("Piet Voorbeeld");
   const Id anna = add_person("Anna Voorbeeld");
   const Id home = *person_household(c(), piet);
@@ -120,7 +77,7 @@ TEST_P(HouseholdStoreTest, MovingAPersonTakesThemOutOfTheirPreviousHousehold) {
 }
 
 TEST_P(HouseholdStoreTest, APersonIsInAtMostOneHousehold) {
-  migrate_all();
+  migrate_with_teams();
   const Id piet = add_person("Piet Voorbeeld");
   const Id other = insert_household(c(), team_, "Laan 2", 2000);
   EXPECT_THROW(

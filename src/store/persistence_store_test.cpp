@@ -3,50 +3,29 @@
 // (VOORDEUR_TEST_PG_URL). All people are fictional.
 #include <gtest/gtest.h>
 
-#include <memory>
-#include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "store/repository.h"
-#include "store/store_test_support.h"
+#include "store/store_test_fixture.h"
 
 namespace voordeur::store {
 namespace {
 
-enum class Backend { sqlite, postgres };
+using storetest::Backend;
+using storetest::backend_name;
 
-const char* backend_label(Backend b) { return b == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
-std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return backend_label(info.param); }
-void PrintTo(Backend b, std::ostream* os) { *os << backend_label(b); }
-
-class PersistenceStoreTest : public ::testing::TestWithParam<Backend> {
+class PersistenceStoreTest : public storetest::BackendStoreTest {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::sqlite) {
-      path_.emplace();
-      db_ = open_database("sqlite:" + path_->path());
-    } else {
-      const auto url = storetest::pg_test_url();
-      if (!url) GTEST_SKIP() << storetest::kPgSkipMessage;
-      db_ = open_database(*url);
-      c().query("SELECT pg_advisory_lock(727001)");  // the lock of repository_test.cpp
-      storetest::reset_pg_schema(*db_);
-    }
+    BackendStoreTest::SetUp();
+    if (IsSkipped()) return;
     migrate(*db_);
     team_ = insert_team(c(), "Team Noord", 1000);
     other_team_ = insert_team(c(), "Team Zuid", 1000);
     worker_ = add_user("wout", team_);
     other_worker_ = add_user("zara", other_team_);
   }
-
-  void TearDown() override {
-    db_.reset();
-    path_.reset();
-  }
-
-  Connection& c() { return db_->connection(); }
 
   Id add_user(const std::string& name, Id team) {
     domain::User u;
@@ -73,10 +52,6 @@ class PersistenceStoreTest : public ::testing::TestWithParam<Backend> {
     insert_contact(c(), case_id, ct, by, 4000);
   }
 
-  std::optional<storetest::TempDbPath> path_;
-  std::unique_ptr<Database> db_;
-  Id team_ = 0;
-  Id other_team_ = 0;
   Id worker_ = 0;
   Id other_worker_ = 0;
 };

@@ -10,45 +10,21 @@
 #include <string>
 #include <vector>
 
-#include "store/store_test_support.h"
+#include "store/store_test_fixture.h"
 
 namespace voordeur::store {
 namespace {
 
-enum class Backend { sqlite, postgres };
+using storetest::Backend;
+using storetest::backend_name;
 
-const char* backend_label(Backend b) { return b == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
-
-std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return backend_label(info.param); }
-
-// Names the parameter in test listings (ctest shows "GetParam() = SQLite").
-void PrintTo(Backend b, std::ostream* os) { *os << backend_label(b); }
-
-class RepositoryTest : public ::testing::TestWithParam<Backend> {
+class RepositoryTest : public storetest::BackendStoreTest {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::sqlite) {
-      path_.emplace();
-      db_ = open_database("sqlite:" + path_->path());
-    } else {
-      const auto url = storetest::pg_test_url();
-      if (!url) GTEST_SKIP() << storetest::kPgSkipMessage;
-      db_ = open_database(*url);
-      // Other test processes (another build's ctest run, a suite run by hand) may use the same
-      // database: this session-level advisory lock, held until the connection closes, keeps their
-      // schema resets apart.
-      c().query("SELECT pg_advisory_lock(727001)");
-      storetest::reset_pg_schema(*db_);
-    }
+    BackendStoreTest::SetUp();
+    if (IsSkipped()) return;
     migrate(*db_);
   }
-
-  void TearDown() override {
-    db_.reset();
-    path_.reset();
-  }
-
-  Connection& c() { return db_->connection(); }
 
   Id add_user(const std::string& username, const std::string& display_name, const std::string& role,
               const std::vector<Id>& team_ids = {}) {
@@ -100,9 +76,6 @@ class RepositoryTest : public ::testing::TestWithParam<Backend> {
     for (const auto& s : list_cases(c(), f).items) out.push_back(s.id);
     return out;
   }
-
-  std::optional<storetest::TempDbPath> path_;
-  std::unique_ptr<Database> db_;
 };
 
 template <typename F>

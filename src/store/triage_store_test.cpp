@@ -2,54 +2,26 @@
 // preparation of a case, on SQLite and PostgreSQL (VOORDEUR_TEST_PG_URL). All people are fictional.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "store/repository.h"
-#include "store/store_test_support.h"
+#include "store/store_test_fixture.h"
 
 namespace voordeur::store {
 namespace {
 
-enum class Backend { sqlite, postgres };
+using storetest::Backend;
+using storetest::backend_name;
 
-const char* backend_label(Backend b) { return b == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
-std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return backend_label(info.param); }
-void PrintTo(Backend b, std::ostream* os) { *os << backend_label(b); }
-
-class TriageStoreTest : public ::testing::TestWithParam<Backend> {
+class TriageStoreTest : public storetest::BackendStoreTest {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::sqlite) {
-      path_.emplace();
-      db_ = open_database("sqlite:" + path_->path());
-    } else {
-      const auto url = storetest::pg_test_url();
-      if (!url) GTEST_SKIP() << storetest::kPgSkipMessage;
-      db_ = open_database(*url);
-      c().query("SELECT pg_advisory_lock(727001)");  // the lock of repository_test.cpp
-      storetest::reset_pg_schema(*db_);
-    }
-    migrate(*db_);
-    team_ = insert_team(c(), "Team Noord", 1000);
-    other_team_ = insert_team(c(), "Team Zuid", 1000);
-    domain::User u;
-    u.username = "lead-noord";
-    u.display_name = "Lotte Leiding";
-    u.role = "team_lead";
-    u.teams.push_back(domain::TeamRef{team_, ""});
-    lead_ = insert_user(c(), u, "hash", 1000);
+    BackendStoreTest::SetUp();
+    if (IsSkipped()) return;
+    migrate_with_teams();
   }
-
-  void TearDown() override {
-    db_.reset();
-    path_.reset();
-  }
-
-  Connection& c() { return db_->connection(); }
 
   Id add_signal(Id team_id, const std::string& intake_date) {
     domain::Person p;
@@ -73,12 +45,6 @@ class TriageStoreTest : public ::testing::TestWithParam<Backend> {
     for (const auto& s : list_signals(c(), f).items) out.push_back(s.id);
     return out;
   }
-
-  std::optional<storetest::TempDbPath> path_;
-  std::unique_ptr<Database> db_;
-  Id team_ = 0;
-  Id other_team_ = 0;
-  Id lead_ = 0;
 };
 
 TEST_P(TriageStoreTest, DecisionKeepsItsChecklist) {

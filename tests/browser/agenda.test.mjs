@@ -3,49 +3,17 @@
 // feedback, all from the agenda, at phone and desktop size, axe-core on each step.
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { axeViolations, formatViolations, launchBrowser, screenshotDir, watchPageErrors } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { test } from 'node:test';
+import { login, openPage, pageChecks, SIZES, useServerAndBrowser } from './lib/suite.mjs';
 
-const SIZES = [
-  { name: '360x740', viewport: { width: 360, height: 740 } },
-  { name: '1280x800', viewport: { width: 1280, height: 800 } },
-];
-const TIMEOUT = 10_000;
-const TIME_ZONE = process.env.VOORDEUR_TIMEZONE ?? 'Europe/Amsterdam';
-
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const usedCases = new Set();
 
 for (const size of SIZES) {
   test(`team meeting agenda at ${size.name}`, async () => {
-    const context = await browser.newContext({ viewport: size.viewport, locale: 'nl-NL', timezoneId: TIME_ZONE });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const pageErrors = watchPageErrors(page);
-    const dir = screenshotDir(size.name);
-    const check = async (name) => {
-      await page.waitForLoadState('networkidle');
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `axe violations on "${name}" at ${size.name}:\n${formatViolations(violations)}`);
-      await page.screenshot({ path: join(dir, `agenda-${name}.png`), fullPage: true });
-    };
-    const api = async (path) => {
-      const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
-      assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}`);
-      return response.json();
-    };
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check, api } = pageChecks(page, size, env.server.baseUrl, 'agenda-');
     const section = (name) => page.getByRole('region', { name });
     // A section shows its first few items; "Toon alle" opens the rest.
     const card = async (region, link) => {
@@ -56,18 +24,14 @@ for (const size of SIZES) {
     const status = (text) => page.getByRole('status').getByText(text, { exact: true }).waitFor();
 
     try {
-      await page.goto(server.baseUrl);
-      await page.getByLabel('Gebruikersnaam').fill('demo-lead-a');
-      await page.getByLabel('Wachtwoord').fill('voordeur-demo');
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+      await login(page, env.server.baseUrl, 'demo-lead-a');
 
       // An overdue check-in on a monitored case, so that section has an item.
       const session = await api('/session');
       const monitored = (await api('/cases?phase=monitoring&limit=500')).items.find((k) => !usedCases.has(k.id));
       assert.ok(monitored, 'a case in monitoring');
       usedCases.add(monitored.id);
-      const created = await page.request.post(`${server.baseUrl}/api/v1/cases/${monitored.id}/check-ins`, {
+      const created = await page.request.post(`${env.server.baseUrl}/api/v1/cases/${monitored.id}/check-ins`, {
         headers: { 'X-CSRF-Token': session.csrf_token },
         data: { planned_on: '2026-01-05', worker_id: session.user.id },
       });

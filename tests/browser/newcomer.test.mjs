@@ -5,38 +5,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { axeViolations, formatViolations, launchBrowser, screenshotDir, watchPageErrors } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { test } from 'node:test';
+import { axeViolations, formatViolations, screenshotDir } from './lib/browser.mjs';
+import { openPage, PASSWORD, SIZES, useServerAndBrowser } from './lib/suite.mjs';
 
-const PASSWORD = 'voordeur-demo';
-const SIZES = [
-  { name: '360x740', viewport: { width: 360, height: 740 } },
-  { name: '1280x800', viewport: { width: 1280, height: 800 } },
-];
-const TIMEOUT = 10_000;
-// The server reads contact moments as wall-clock times in its own zone (default Europe/Amsterdam);
-// the browser runs in the same zone, as a worker's phone would.
-const TIME_ZONE = process.env.VOORDEUR_TIMEZONE ?? 'Europe/Amsterdam';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 
 /** Steps that share one browser context (one size): page helpers plus the API via its cookies. */
 function journey(page, size) {
   const dir = screenshotDir(size.name);
-  const base = server.baseUrl;
+  const base = env.server.baseUrl;
   return {
     async shot(name) {
       await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
@@ -97,10 +76,7 @@ function journey(page, size) {
 
 for (const size of SIZES) {
   test(`newcomer's path at ${size.name}`, async (t) => {
-    const context = await browser.newContext({ viewport: size.viewport, locale: 'nl-NL', timezoneId: TIME_ZONE });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const pageErrors = watchPageErrors(page);
+    const { context, page, pageErrors } = await openPage(env, size);
     const j = journey(page, size);
     const stamp = randomBytes(3).toString('hex');
     const person = `Proefpersoon Zonnebloem ${size.name} ${stamp}`;
@@ -119,7 +95,7 @@ for (const size of SIZES) {
 
     try {
       await step('login page, and a wrong password is refused', async () => {
-        await page.goto(server.baseUrl);
+        await page.goto(env.server.baseUrl);
         await j.heading('Inloggen');
         assert.equal(await page.getAttribute('html', 'lang'), 'nl');
         await j.visit('01-login');
@@ -265,7 +241,7 @@ for (const size of SIZES) {
 
         const link = page.getByRole('link', { name: person });
         if ((await link.count()) > 0) await link.first().click();
-        else await page.goto(`${server.baseUrl}/#/signals/${signalId}`);
+        else await page.goto(`${env.server.baseUrl}/#/signals/${signalId}`);
         await j.heading(`Aanmelding ${person}`);
         const form = page.getByRole('region', { name: 'Besluit nemen' });
         await form.getByRole('radio', { name: 'Outreachend traject' }).check();
@@ -352,11 +328,13 @@ for (const size of SIZES) {
         await j.visit('16-case-closed');
       });
 
-      await step('the case is reopened with a reason', async () => {
+      await step('the case is reopened with a reason into a chosen phase', async () => {
         const reopen = page.getByRole('region', { name: 'Casus heropenen' });
         await reopen.getByLabel('Reden van heropenen').fill('Nieuwe melding van de woningcorporatie.');
+        await reopen.getByLabel('Terug naar fase').selectOption('follow_up');
         await reopen.getByRole('button', { name: 'Casus heropenen' }).click();
         await j.status('Casus heropend.');
+        await page.locator('.badge--phase').getByText('Vervolgcontacten', { exact: true }).waitFor();
         await page.locator('.meta').getByText('Open', { exact: true }).waitFor();
         await page.locator('.history').getByText('Heropend', { exact: true }).waitFor();
         await page.locator('.history').getByText('Nieuwe melding van de woningcorporatie.').waitFor();
@@ -385,7 +363,7 @@ for (const size of SIZES) {
         await j.login('demo-outreacher-a');
         await j.heading('Mijn caseload');
         const { case_id: caseId } = await j.api(`/signals/${signalId}`);
-        await page.goto(`${server.baseUrl}/#/cases/${caseId}`);
+        await page.goto(`${env.server.baseUrl}/#/cases/${caseId}`);
         await j.heading(`Casus ${person}`);
         const prep = page.getByRole('region', { name: 'Voorbereiding' });
         await prep.getByText('Nog geen informatie verzameld.').waitFor();

@@ -3,54 +3,17 @@
 // and desktop size, axe-core on each step.
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { axeViolations, formatViolations, launchBrowser, screenshotDir, watchPageErrors } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { test } from 'node:test';
+import { login, openPage, pageChecks, SIZES, useServerAndBrowser } from './lib/suite.mjs';
 
-const SIZES = [
-  { name: '360x740', viewport: { width: 360, height: 740 }, wide: false },
-  { name: '1280x800', viewport: { width: 1280, height: 800 }, wide: true },
-];
-const TIMEOUT = 10_000;
-const TIME_ZONE = process.env.VOORDEUR_TIMEZONE ?? 'Europe/Amsterdam';
-
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 for (const size of SIZES) {
   test(`caseload and cadence at ${size.name}`, async () => {
-    const context = await browser.newContext({ viewport: size.viewport, locale: 'nl-NL', timezoneId: TIME_ZONE });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const pageErrors = watchPageErrors(page);
-    const dir = screenshotDir(size.name);
-    const check = async (name) => {
-      await page.waitForLoadState('networkidle');
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `axe violations on "${name}" at ${size.name}:\n${formatViolations(violations)}`);
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-    };
-    const api = async (path) => {
-      const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
-      assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}`);
-      return response.json();
-    };
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check, api } = pageChecks(page, size, env.server.baseUrl);
     try {
-      await page.goto(server.baseUrl);
-      await page.getByLabel('Gebruikersnaam').fill('demo-lead-a');
-      await page.getByLabel('Wachtwoord').fill('voordeur-demo');
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-      await nav.waitFor();
+      const nav = await login(page, env.server.baseUrl, 'demo-lead-a');
 
       // The Caseload page: one entry per worker of the team.
       await nav.getByRole('link', { name: 'Caseloadoverzicht' }).click();
@@ -69,7 +32,7 @@ for (const size of SIZES) {
       // The contact form offers the team's cadence as quick buttons for the next attempt.
       const list = await api('/cases?phase=making_contact&limit=500');
       assert.ok(list.items.length > 0, 'a case in making_contact');
-      await page.goto(`${server.baseUrl}/#/cases/${list.items[0].id}`);
+      await page.goto(`${env.server.baseUrl}/#/cases/${list.items[0].id}`);
       const form = page.getByRole('region', { name: 'Contact vastleggen' });
       const quick = form.getByRole('group', { name: 'Volgende poging over' });
       await quick.getByRole('button', { name: 'over 3 dagen' }).click();

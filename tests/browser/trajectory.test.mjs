@@ -2,60 +2,24 @@
 // hand it over to a colleague, filter the timeline; at phone and desktop size, axe-core on each step.
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { axeViolations, formatViolations, launchBrowser, screenshotDir, watchPageErrors } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { test } from 'node:test';
+import { login, openPage, pageChecks, SIZES, useServerAndBrowser } from './lib/suite.mjs';
 
-const SIZES = [
-  { name: '360x740', viewport: { width: 360, height: 740 } },
-  { name: '1280x800', viewport: { width: 1280, height: 800 } },
-];
-const TIMEOUT = 10_000;
-const TIME_ZONE = process.env.VOORDEUR_TIMEZONE ?? 'Europe/Amsterdam';
-
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 for (const size of SIZES) {
   test(`trajectory of a case at ${size.name}`, async () => {
-    const context = await browser.newContext({ viewport: size.viewport, locale: 'nl-NL', timezoneId: TIME_ZONE });
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const pageErrors = watchPageErrors(page);
-    const dir = screenshotDir(size.name);
-    const check = async (name) => {
-      await page.waitForLoadState('networkidle');
-      const violations = await axeViolations(page);
-      assert.equal(violations.length, 0, `axe violations on "${name}" at ${size.name}:\n${formatViolations(violations)}`);
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-    };
-    const api = async (path) => {
-      const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
-      assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}`);
-      return response.json();
-    };
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check, api } = pageChecks(page, size, env.server.baseUrl);
     try {
-      await page.goto(server.baseUrl);
-      await page.getByLabel('Gebruikersnaam').fill('demo-outreacher-a');
-      await page.getByLabel('Wachtwoord').fill('voordeur-demo');
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+      await login(page, env.server.baseUrl, 'demo-outreacher-a');
 
       // A case in preparation held by this worker alone (the demo data has several).
       const session = await api('/session');
       const list = await api('/cases?phase=preparation&limit=500');
       const c = list.items.find((k) => k.assigned_workers.length === 1 && k.assigned_workers[0].id === session.user.id);
       assert.ok(c, 'a case in preparation held by demo-outreacher-a alone');
-      await page.goto(`${server.baseUrl}/#/cases/${c.id}`);
+      await page.goto(`${env.server.baseUrl}/#/cases/${c.id}`);
       const trajectory = page.getByRole('region', { name: 'Traject' });
       await trajectory.getByText('Voorbereiding', { exact: true }).waitFor();
       await check('30-case-preparation');

@@ -23,7 +23,6 @@ export const en: Dictionary = {
   'caseload.col.withoutContact': 'Too long without contact',
   'agenda.title': 'Team meeting',
   'agenda.intro': 'Everything the team needs to discuss this week. Deal with each item right here.',
-  'agenda.choose': 'Choose…',
   'agenda.showAll': 'Show all {n}',
   'agenda.showFewer': 'Show fewer',
   'agenda.signals': 'New signals: decision needed',
@@ -462,6 +461,7 @@ export const en: Dictionary = {
 
   'reopenForm.title': 'Reopen the case',
   'reopenForm.reason': 'Reason for reopening',
+  'reopenForm.phase': 'Back to phase',
   'reopenForm.submit': 'Reopen the case',
   'reopenForm.saved': 'Case reopened.',
 

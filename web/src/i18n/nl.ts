@@ -21,7 +21,6 @@ export const nl = {
   'caseload.col.withoutContact': 'Te lang zonder contact',
   'agenda.title': 'Teamoverleg',
   'agenda.intro': 'Alles wat het team deze week moet bespreken. Elk punt handel je hier direct af.',
-  'agenda.choose': 'Kies…',
   'agenda.showAll': 'Toon alle {n}',
   'agenda.showFewer': 'Toon minder',
   'agenda.signals': 'Nieuwe aanmeldingen: besluit nodig',
@@ -460,6 +459,7 @@ export const nl = {
 
   'reopenForm.title': 'Casus heropenen',
   'reopenForm.reason': 'Reden van heropenen',
+  'reopenForm.phase': 'Terug naar fase',
   'reopenForm.submit': 'Casus heropenen',
   'reopenForm.saved': 'Casus heropend.',
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHOWN, parseCadence, parseWhole, shown, tally, validateDecision, validateHandover, without, workers } from './logic';
+import { parseWhole } from '../../lib/formChecks';
+import { SHOWN, parseCadence, shown, tally, validateDecision, validateHandover, without, workers } from './logic';
 
 describe('agenda helpers', () => {
   it('tally keeps counts above zero, largest first, ties by name', () => {

@@ -1,5 +1,6 @@
 import type { Errors } from '../../components/useForm';
 import { t } from '../../i18n';
+import { parseWhole, requiredText } from '../../lib/formChecks';
 import { MAX } from '../../lib/limits';
 
 /** Pure rules of the team meeting agenda. */
@@ -29,24 +30,12 @@ export function workers<M extends { role: string }>(members: readonly M[]): M[] 
   return members.filter((m) => m.role === 'outreacher' || m.role === 'team_lead');
 }
 
-/** A whole number within `min..max` typed in a field, or null. */
-export function parseWhole(text: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= min && n <= max ? n : null;
-}
-
 /** Cadence suggestions typed as "2, 3, 7": 1 to 10 whole numbers of 1..90 days, or null. */
 export function parseCadence(text: string): number[] | null {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
   if (parts.length < 1 || parts.length > 10) return null;
   const days = parts.map((p) => parseWhole(p, 1, 90));
   return days.every((d): d is number => d !== null) ? days : null;
-}
-
-function requiredText(errors: Errors, field: string, value: string, max: number) {
-  if (!value.trim()) errors[field] = t('fieldError.required');
-  else if (value.length > max) errors[field] = t('fieldError.too_long', { max });
 }
 
 export function validateDecision(decision: string, reason: string, workerIds: readonly string[], contraNote: string, contraCount: number): Errors {
@@ -57,15 +46,6 @@ export function validateDecision(decision: string, reason: string, workerIds: re
     errors.assigned_worker_ids = t('fieldError.workersCount');
   }
   if (decision === 'outreach' && contraCount > 0 && !contraNote.trim()) errors.contra_indication_note = t('fieldError.required');
-  return errors;
-}
-
-export function validateReview(heldOn: string, attendees: string, notes: string, decision: string): Errors {
-  const errors: Errors = {};
-  if (!heldOn) errors.held_on = t('fieldError.required');
-  requiredText(errors, 'attendees', attendees, MAX.short);
-  if (notes.length > MAX.long) errors.notes = t('fieldError.too_long', { max: MAX.long });
-  if (!decision) errors.decision = t('fieldError.requiredChoice');
   return errors;
 }
 
@@ -81,13 +61,5 @@ export function validateFeedback(givenOn: string, told: string): Errors {
   const errors: Errors = {};
   if (!givenOn) errors.given_on = t('fieldError.required');
   requiredText(errors, 'told', told, MAX.feedbackTold);
-  return errors;
-}
-
-export function validateOutcome(doneOn: string, outcome: string, note: string): Errors {
-  const errors: Errors = {};
-  if (!doneOn) errors.done_on = t('fieldError.required');
-  if (!outcome) errors.outcome = t('fieldError.requiredChoice');
-  if (note.length > MAX.long) errors.note = t('fieldError.too_long', { max: MAX.long });
   return errors;
 }

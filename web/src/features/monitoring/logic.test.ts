@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canScheduleCheckIn, offerReopen, validateCheckIn, validateOutcome, validateReview } from './logic';
+import { validateOutcome, validateReview } from '../../lib/formChecks';
+import { canScheduleCheckIn, offerReopen, validateCheckIn } from './logic';
 
 describe('monitoring rules', () => {
   it('schedules check-ins in monitoring or after closure only', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackState, needsContraNote, parseFeedbackDays } from './feedback';
+import { parseWhole } from '../../lib/formChecks';
+import { feedbackState, needsContraNote } from './feedback';
 
 describe('feedbackState', () => {
   const today = '2026-11-20';
@@ -26,13 +27,13 @@ describe('needsContraNote', () => {
   });
 });
 
-describe('parseFeedbackDays', () => {
+describe('parseWhole', () => {
   it('accepts whole numbers from min to max', () => {
-    expect(parseFeedbackDays('1', 1, 30)).toBe(1);
-    expect(parseFeedbackDays(' 30 ', 1, 30)).toBe(30);
-    expect(parseFeedbackDays('0', 1, 30)).toBeNull();
-    expect(parseFeedbackDays('31', 1, 30)).toBeNull();
-    expect(parseFeedbackDays('2.5', 1, 30)).toBeNull();
-    expect(parseFeedbackDays('', 1, 30)).toBeNull();
+    expect(parseWhole('1', 1, 30)).toBe(1);
+    expect(parseWhole(' 30 ', 1, 30)).toBe(30);
+    expect(parseWhole('0', 1, 30)).toBeNull();
+    expect(parseWhole('31', 1, 30)).toBeNull();
+    expect(parseWhole('2.5', 1, 30)).toBeNull();
+    expect(parseWhole('', 1, 30)).toBeNull();
   });
 });

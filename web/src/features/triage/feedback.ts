@@ -14,10 +14,3 @@ export function feedbackState(feedback: Feedback, today: string): FeedbackState 
 export function needsContraNote(decision: string, contraIndications: readonly string[]): boolean {
   return decision === 'outreach' && contraIndications.length > 0;
 }
-
-/** A whole number of working days in the team setting's range, or null. */
-export function parseFeedbackDays(text: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n >= min && n <= max ? n : null;
-}

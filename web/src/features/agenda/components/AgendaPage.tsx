@@ -74,6 +74,34 @@ function Action({ title, children }: { title: string; children: ComponentChildre
   );
 }
 
+/** An overdue item: its link and badge, a line about it, and the form that deals with it. */
+function OverdueCard({
+  link,
+  name,
+  meta,
+  action,
+  children,
+}: {
+  link: string;
+  name: string;
+  meta: ComponentChildren;
+  action: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <li class="card">
+      <div class="card-head">
+        <h3 class="card-title">
+          <a href={link}>{name}</a>
+        </h3>
+        <span class="badge badge--overdue">{t('feedback.overdue')}</span>
+      </div>
+      <p class="card-meta muted">{meta}</p>
+      <Action title={action}>{children}</Action>
+    </li>
+  );
+}
+
 function names(people: readonly PersonRef[]): string {
   return people.map((p) => p.display_name).join(', ') || t('common.empty');
 }
@@ -219,21 +247,20 @@ export function AgendaPage({ user }: { user: User }) {
         <Section id="ag-feedback" title={t('agenda.feedback')} empty={t('agenda.feedbackEmpty')} list={feedback}>
           {(items) =>
             items.map((s) => (
-              <li key={s.id} class="card">
-                <div class="card-head">
-                  <h3 class="card-title">
-                    <a href={href(`/signals/${s.id}`)}>{s.person_name}</a>
-                  </h3>
-                  <span class="badge badge--overdue">{t('feedback.overdue')}</span>
-                </div>
-                <p class="card-meta muted">
-                  {t('agenda.intake', { date: formatDate(s.intake_date) })}
-                  {s.latest_decision && ` · ${label('decision', s.latest_decision)}`}
-                </p>
-                <Action title={t('feedback.submit')}>
-                  <FeedbackForm signal={s} onDone={() => drop(feedback, s.id, 'ag-feedback')} />
-                </Action>
-              </li>
+              <OverdueCard
+                key={s.id}
+                link={href(`/signals/${s.id}`)}
+                name={s.person_name}
+                meta={
+                  <>
+                    {t('agenda.intake', { date: formatDate(s.intake_date) })}
+                    {s.latest_decision && ` · ${label('decision', s.latest_decision)}`}
+                  </>
+                }
+                action={t('feedback.submit')}
+              >
+                <FeedbackForm signal={s} onDone={() => drop(feedback, s.id, 'ag-feedback')} />
+              </OverdueCard>
             ))
           }
         </Section>
@@ -241,20 +268,15 @@ export function AgendaPage({ user }: { user: User }) {
         <Section id="ag-check-ins" title={t('agenda.checkIns')} empty={t('agenda.checkInsEmpty')} list={checkIns}>
           {(items) =>
             items.map((ci) => (
-              <li key={ci.id} class="card">
-                <div class="card-head">
-                  <h3 class="card-title">
-                    <a href={href(`/cases/${ci.case_id}`)}>{ci.person_name}</a>
-                  </h3>
-                  <span class="badge badge--overdue">{t('feedback.overdue')}</span>
-                </div>
-                <p class="card-meta muted">
-                  {t('monitoring.item', { date: formatDate(ci.planned_on), worker: ci.worker.display_name })}
-                </p>
-                <Action title={t('monitoring.record')}>
-                  <OutcomeForm checkIn={ci} onDone={() => drop(checkIns, ci.id, 'ag-check-ins')} />
-                </Action>
-              </li>
+              <OverdueCard
+                key={ci.id}
+                link={href(`/cases/${ci.case_id}`)}
+                name={ci.person_name}
+                meta={t('monitoring.item', { date: formatDate(ci.planned_on), worker: ci.worker.display_name })}
+                action={t('monitoring.record')}
+              >
+                <OutcomeForm checkIn={ci} onDone={() => drop(checkIns, ci.id, 'ag-check-ins')} />
+              </OverdueCard>
             ))
           }
         </Section>

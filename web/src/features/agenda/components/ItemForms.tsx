@@ -1,10 +1,21 @@
 import { useState } from 'preact/hooks';
-import { CheckboxGroup, Form, FormError, RadioGroup, SelectField, TextArea, TextField } from '../../../components/fields';
+import {
+  chooseOption,
+  DecisionFields,
+  FeedbackFields,
+  OutcomeFields,
+  ReviewFields,
+  SubmitButton,
+  useFeedbackDraft,
+  useOutcomeDraft,
+  useReviewDraft,
+} from '../../../components/CaseFields';
+import { CheckboxGroup, Form, FormError, SelectField, TextArea } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
-import { todayIso } from '../../../lib/dates';
 import type { CheckInOutcome, ContraIndication, Decision, Indication, ReviewDecision } from '../../../lib/enums';
 import { enumOptions } from '../../../lib/labels';
+import { validateOutcome, validateReview } from '../../../lib/formChecks';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
 import {
@@ -19,9 +30,7 @@ import {
   type PersonRef,
   type SignalItem,
 } from '../api/agenda';
-import { validateDecision, validateFeedback, validateHandover, validateOutcome, validateReview } from '../logic';
-
-const choose = () => ({ value: '' as const, label: t('agenda.choose') });
+import { validateDecision, validateFeedback, validateHandover } from '../logic';
 
 /** Decide a signal awaiting a decision: outreach with one or two workers, or another decision. */
 export function DecideForm({ signal, members, onDone }: { signal: SignalItem; members: Member[]; onDone: () => void }) {
@@ -56,25 +65,7 @@ export function DecideForm({ signal, members, onDone }: { signal: SignalItem; me
   return (
     <Form form={form} onSubmit={onSubmit} label={t('agenda.decideFor', { name: signal.person_name })}>
       <FormError message={form.formError} />
-      <RadioGroup
-        path="decision"
-        label={t('decisionForm.decision')}
-        required
-        value={decision}
-        options={enumOptions('decision')}
-        onValue={setDecision}
-        error={form.errors.decision}
-      />
-      <TextArea
-        path="reason"
-        label={t('decisionForm.reason')}
-        required
-        rows={2}
-        maxLength={MAX.short}
-        value={reason}
-        onValue={setReason}
-        error={form.errors.reason}
-      />
+      <DecisionFields decision={decision} onDecision={setDecision} reason={reason} onReason={setReason} errors={form.errors} />
       {outreach && members.length === 0 && <p class="notice">{t('decisionForm.noWorkers')}</p>}
       {outreach && members.length > 0 && (
         <CheckboxGroup
@@ -115,19 +106,15 @@ export function DecideForm({ signal, members, onDone }: { signal: SignalItem; me
           error={form.errors.contra_indication_note}
         />
       )}
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('decisionForm.submit')}
-      </button>
+      <SubmitButton form={form} label={t('decisionForm.submit')} />
     </Form>
   );
 }
 
 /** Record the monthly process review of a case. */
 export function ReviewForm({ c, onDone }: { c: CaseItem; onDone: () => void }) {
-  const [heldOn, setHeldOn] = useState(todayIso());
-  const [attendees, setAttendees] = useState('');
-  const [notes, setNotes] = useState('');
-  const [decision, setDecision] = useState<ReviewDecision | ''>('');
+  const draft = useReviewDraft();
+  const { heldOn, attendees, notes, decision } = draft;
   const form = useForm(`rev-${c.id}`);
 
   const onSubmit = () =>
@@ -149,47 +136,8 @@ export function ReviewForm({ c, onDone }: { c: CaseItem; onDone: () => void }) {
   return (
     <Form form={form} onSubmit={onSubmit} label={t('agenda.reviewFor', { name: c.person_name })}>
       <FormError message={form.formError} />
-      <TextField
-        path="held_on"
-        label={t('reviews.heldOn')}
-        type="date"
-        required
-        width="medium"
-        max={todayIso()}
-        value={heldOn}
-        onValue={setHeldOn}
-        error={form.errors.held_on}
-      />
-      <TextField
-        path="attendees"
-        label={t('reviews.attendees')}
-        required
-        maxLength={MAX.short}
-        value={attendees}
-        onValue={setAttendees}
-        error={form.errors.attendees}
-      />
-      <TextArea
-        path="notes"
-        label={t('reviews.notes')}
-        rows={3}
-        maxLength={MAX.long}
-        value={notes}
-        onValue={setNotes}
-        error={form.errors.notes}
-      />
-      <SelectField
-        path="decision"
-        label={t('reviews.decision')}
-        required
-        value={decision}
-        options={[choose(), ...enumOptions('reviewDecision')]}
-        onValue={setDecision}
-        error={form.errors.decision}
-      />
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('reviews.submit')}
-      </button>
+      <ReviewFields draft={draft} errors={form.errors} />
+      <SubmitButton form={form} label={t('reviews.submit')} />
     </Form>
   );
 }
@@ -234,7 +182,7 @@ export function HandoverForm({
         label={t('handover.from')}
         required
         value={from}
-        options={[choose(), ...c.assigned_workers.map((w) => ({ value: String(w.id), label: w.display_name }))]}
+        options={[chooseOption(), ...c.assigned_workers.map((w) => ({ value: String(w.id), label: w.display_name }))]}
         onValue={setFrom}
         error={form.errors.from_user_id}
       />
@@ -243,7 +191,7 @@ export function HandoverForm({
         label={t('handover.to')}
         required
         value={to}
-        options={[choose(), ...colleagues.map((m) => ({ value: String(m.id), label: m.display_name }))]}
+        options={[chooseOption(), ...colleagues.map((m) => ({ value: String(m.id), label: m.display_name }))]}
         onValue={setTo}
         error={form.errors.to_user_id}
       />
@@ -257,17 +205,15 @@ export function HandoverForm({
         onValue={setNote}
         error={form.errors.note}
       />
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('handover.submit')}
-      </button>
+      <SubmitButton form={form} label={t('handover.submit')} />
     </Form>
   );
 }
 
 /** Record that the reporter was told how the signal goes on. */
 export function FeedbackForm({ signal, onDone }: { signal: SignalItem; onDone: () => void }) {
-  const [givenOn, setGivenOn] = useState(todayIso());
-  const [told, setTold] = useState('');
+  const draft = useFeedbackDraft();
+  const { givenOn, told } = draft;
   const form = useForm(`fb-${signal.id}`);
 
   const onSubmit = () =>
@@ -283,40 +229,16 @@ export function FeedbackForm({ signal, onDone }: { signal: SignalItem; onDone: (
   return (
     <Form form={form} onSubmit={onSubmit} label={t('agenda.feedbackFor', { name: signal.person_name })}>
       <FormError message={form.formError} />
-      <TextField
-        path="given_on"
-        label={t('feedback.givenOn')}
-        type="date"
-        required
-        width="medium"
-        max={todayIso()}
-        value={givenOn}
-        onValue={setGivenOn}
-        error={form.errors.given_on}
-      />
-      <TextArea
-        path="told"
-        label={t('feedback.told')}
-        hint={t('feedback.toldHint')}
-        required
-        rows={2}
-        maxLength={MAX.feedbackTold}
-        value={told}
-        onValue={setTold}
-        error={form.errors.told}
-      />
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('feedback.submit')}
-      </button>
+      <FeedbackFields draft={draft} errors={form.errors} rows={2} />
+      <SubmitButton form={form} label={t('feedback.submit')} />
     </Form>
   );
 }
 
 /** Record how a monitoring check-in went. */
 export function OutcomeForm({ checkIn, onDone }: { checkIn: CheckInItem; onDone: () => void }) {
-  const [doneOn, setDoneOn] = useState(todayIso());
-  const [outcome, setOutcome] = useState<CheckInOutcome | ''>('');
-  const [note, setNote] = useState('');
+  const draft = useOutcomeDraft();
+  const { doneOn, outcome, note } = draft;
   const form = useForm(`ci-${checkIn.id}`);
 
   const onSubmit = () =>
@@ -336,38 +258,8 @@ export function OutcomeForm({ checkIn, onDone }: { checkIn: CheckInItem; onDone:
   return (
     <Form form={form} onSubmit={onSubmit} label={t('agenda.outcomeFor', { name: checkIn.person_name })}>
       <FormError message={form.formError} />
-      <TextField
-        path="done_on"
-        label={t('monitoring.doneOn')}
-        type="date"
-        required
-        width="medium"
-        max={todayIso()}
-        value={doneOn}
-        onValue={setDoneOn}
-        error={form.errors.done_on}
-      />
-      <SelectField
-        path="outcome"
-        label={t('monitoring.outcome')}
-        required
-        value={outcome}
-        options={[choose(), ...enumOptions('checkInOutcome')]}
-        onValue={setOutcome}
-        error={form.errors.outcome}
-      />
-      <TextArea
-        path="note"
-        label={t('monitoring.note')}
-        rows={2}
-        maxLength={MAX.long}
-        value={note}
-        onValue={setNote}
-        error={form.errors.note}
-      />
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('monitoring.record')}
-      </button>
+      <OutcomeFields draft={draft} errors={form.errors} />
+      <SubmitButton form={form} label={t('monitoring.record')} />
     </Form>
   );
 }

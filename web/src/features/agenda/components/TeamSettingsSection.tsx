@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
+import { FeedbackDaysField, SubmitButton } from '../../../components/CaseFields';
 import { Form, FormError, TextField } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { LoadState } from '../../../components/LoadState';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
-import { MAX } from '../../../lib/limits';
+import { parseFeedbackDays, parseWhole, validateFeedbackDays } from '../../../lib/formChecks';
 import type { TeamRef } from '../../../lib/session';
 import { announce } from '../../../lib/status';
 import {
@@ -15,19 +16,16 @@ import {
   type Team,
   type TeamSettings,
 } from '../api/agenda';
-import { parseCadence, parseWhole } from '../logic';
+import { parseCadence } from '../logic';
 
 function FeedbackDaysForm({ team }: { team: Team }) {
   const [days, setDays] = useState(String(team.feedback_working_days));
   const form = useForm(`tf-${team.id}`);
   const onSubmit = () =>
     void form.submit(
-      (): Errors =>
-        parseWhole(days, MAX.feedbackDaysMin, MAX.feedbackDaysMax) === null
-          ? { feedback_working_days: t('fieldError.feedbackDays') }
-          : {},
+      () => validateFeedbackDays(days),
       async () => {
-        const saved = await updateFeedbackDays(team.id, parseWhole(days, MAX.feedbackDaysMin, MAX.feedbackDaysMax)!);
+        const saved = await updateFeedbackDays(team.id, parseFeedbackDays(days)!);
         setDays(String(saved.feedback_working_days));
         announce(t('admin.teams.feedbackSaved'));
       },
@@ -35,18 +33,8 @@ function FeedbackDaysForm({ team }: { team: Team }) {
   return (
     <Form form={form} onSubmit={onSubmit} label={t('admin.teams.feedbackDays')}>
       <FormError message={form.formError} />
-      <TextField
-        path="feedback_working_days"
-        label={t('admin.teams.feedbackDays')}
-        inputMode="numeric"
-        width="short"
-        value={days}
-        onValue={setDays}
-        error={form.errors.feedback_working_days}
-      />
-      <button type="submit" class="button button--secondary">
-        {form.busy ? t('form.sending') : t('admin.teams.feedbackSave')}
-      </button>
+      <FeedbackDaysField days={days} onDays={setDays} errors={form.errors} />
+      <SubmitButton form={form} label={t('admin.teams.feedbackSave')} secondary />
     </Form>
   );
 }
@@ -105,9 +93,7 @@ function ThresholdsForm({ settings }: { settings: TeamSettings }) {
         onValue={setDays}
         error={form.errors.stuck_days}
       />
-      <button type="submit" class="button button--secondary">
-        {form.busy ? t('form.sending') : t('agenda.settings.save')}
-      </button>
+      <SubmitButton form={form} label={t('agenda.settings.save')} secondary />
     </Form>
   );
 }

@@ -164,8 +164,8 @@ export function closeCase(caseId: number, body: { reason: ClosureReason; note: s
   return api.post<Case>(`/cases/${caseId}/closure`, body);
 }
 
-export function reopenCase(caseId: number, reason: string) {
-  return api.post<Case>(`/cases/${caseId}/reopen`, { reason });
+export function reopenCase(caseId: number, reason: string, phase: CasePhase = 'making_contact') {
+  return api.post<Case>(`/cases/${caseId}/reopen`, { reason, phase });
 }
 
 export interface NewHouseholdMember {

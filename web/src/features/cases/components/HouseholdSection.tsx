@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { chooseOption, SubmitButton } from '../../../components/CaseFields';
 import { Checkbox, Form, FormError, SelectField, TextField } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
@@ -65,13 +66,11 @@ function AddMemberForm({ household, onAdded }: { household: Household; onAdded: 
         label={t('household.role')}
         required
         value={role}
-        options={[{ value: '', label: t('monitoring.choose') }, ...enumOptions('householdRole')]}
+        options={[chooseOption(), ...enumOptions('householdRole')]}
         onValue={setRole}
         error={form.errors.role}
       />
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('household.submit')}
-      </button>
+      <SubmitButton form={form} label={t('household.submit')} />
     </Form>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import {Form, FormError, TextArea } from '../../../components/fields';
+import { Form, FormError, SelectField, TextArea } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
+import type { CasePhase } from '../../../lib/enums';
+import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
 import { reopenCase, type Case } from '../api/cases';
@@ -9,13 +11,16 @@ import { validateReopen } from '../contact-form';
 
 export function ReopenForm({ caseId, onReopened }: { caseId: number; onReopened: (updated: Case) => void }) {
   const [reason, setReason] = useState('');
+  const [phase, setPhase] = useState<CasePhase>('making_contact');
   const form = useForm('reopen');
+  // A case reopens into any phase but closed.
+  const phases = enumOptions('phase').filter((o) => o.value !== 'closed');
 
   const onSubmit = () => {
     void form.submit(
       () => validateReopen(reason),
       async () => {
-        const updated = await reopenCase(caseId, reason.trim());
+        const updated = await reopenCase(caseId, reason.trim(), phase);
         announce(t('reopenForm.saved'));
         setReason('');
         onReopened(updated);
@@ -37,6 +42,14 @@ export function ReopenForm({ caseId, onReopened }: { caseId: number; onReopened:
           value={reason}
           onValue={setReason}
           error={form.errors.reason}
+        />
+        <SelectField
+          path="phase"
+          label={t('reopenForm.phase')}
+          value={phase}
+          options={phases}
+          onValue={setPhase}
+          error={form.errors.phase}
         />
         <button type="submit" class="button">
           {form.busy ? t('form.sending') : t('reopenForm.submit')}

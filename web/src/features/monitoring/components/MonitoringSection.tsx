@@ -1,18 +1,18 @@
 import { useState } from 'preact/hooks';
-import { Form, FormError, SelectField, TextArea, TextField } from '../../../components/fields';
+import { chooseOption, OutcomeFields, SubmitButton, useOutcomeDraft } from '../../../components/CaseFields';
+import { Form, FormError, SelectField, TextField } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
-import { todayIso } from '../../../lib/dates';
 import type { CheckInOutcome } from '../../../lib/enums';
 import { formatDate } from '../../../lib/format';
-import { enumOptions, label } from '../../../lib/labels';
-import { MAX } from '../../../lib/limits';
+import { validateOutcome } from '../../../lib/formChecks';
+import { label } from '../../../lib/labels';
 import { announce } from '../../../lib/status';
 import type { Case } from '../../cases/api/cases';
 import { teamMembers } from '../../signals/api/signals';
 import { recordCheckInOutcome, reopenToMakingContact, scheduleCheckIn, type CheckIn } from '../api/monitoring';
-import { canScheduleCheckIn, offerReopen, validateCheckIn, validateOutcome } from '../logic';
+import { canScheduleCheckIn, offerReopen, validateCheckIn } from '../logic';
 
 function ScheduleForm({ c, onChanged }: { c: Case; onChanged: () => void }) {
   const members = useLoad(() => teamMembers(c.team_id), String(c.team_id));
@@ -52,23 +52,20 @@ function ScheduleForm({ c, onChanged }: { c: Case; onChanged: () => void }) {
         required
         value={worker}
         options={[
-          { value: '', label: t('monitoring.choose') },
+          chooseOption(),
           ...workers.map((m) => ({ value: String(m.id), label: m.display_name })),
         ]}
         onValue={setWorker}
         error={form.errors.worker_id}
       />
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('monitoring.schedule')}
-      </button>
+      <SubmitButton form={form} label={t('monitoring.schedule')} />
     </Form>
   );
 }
 
 function OutcomeForm({ checkIn, onChanged }: { checkIn: CheckIn; onChanged: () => void }) {
-  const [doneOn, setDoneOn] = useState(todayIso());
-  const [outcome, setOutcome] = useState<CheckInOutcome | ''>('');
-  const [note, setNote] = useState('');
+  const draft = useOutcomeDraft();
+  const { doneOn, outcome, note } = draft;
   const form = useForm(`check-in-${checkIn.id}`);
 
   const onSubmit = () => {
@@ -89,38 +86,8 @@ function OutcomeForm({ checkIn, onChanged }: { checkIn: CheckIn; onChanged: () =
   return (
     <Form form={form} onSubmit={onSubmit}>
       <FormError message={form.formError} />
-      <TextField
-        path="done_on"
-        label={t('monitoring.doneOn')}
-        type="date"
-        required
-        width="medium"
-        max={todayIso()}
-        value={doneOn}
-        onValue={setDoneOn}
-        error={form.errors.done_on}
-      />
-      <SelectField
-        path="outcome"
-        label={t('monitoring.outcome')}
-        required
-        value={outcome}
-        options={[{ value: '', label: t('monitoring.choose') }, ...enumOptions('checkInOutcome')]}
-        onValue={setOutcome}
-        error={form.errors.outcome}
-      />
-      <TextArea
-        path="note"
-        label={t('monitoring.note')}
-        rows={2}
-        maxLength={MAX.long}
-        value={note}
-        onValue={setNote}
-        error={form.errors.note}
-      />
-      <button type="submit" class="button button--secondary">
-        {form.busy ? t('form.sending') : t('monitoring.record')}
-      </button>
+      <OutcomeFields draft={draft} errors={form.errors} />
+      <SubmitButton form={form} label={t('monitoring.record')} secondary />
     </Form>
   );
 }
@@ -141,9 +108,7 @@ function ReopenSuggestion({ c, onReopened }: { c: Case; onReopened: (updated: Ca
     <Form form={form} onSubmit={onSubmit}>
       <FormError message={form.formError} />
       <p class="notice">{t('monitoring.suggestReopen')}</p>
-      <button type="submit" class="button">
-        {form.busy ? t('form.sending') : t('monitoring.reopen')}
-      </button>
+      <SubmitButton form={form} label={t('monitoring.reopen')} />
     </Form>
   );
 }

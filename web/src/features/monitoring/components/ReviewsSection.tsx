@@ -1,15 +1,13 @@
-import { useState } from 'preact/hooks';
-import { Form, FormError, SelectField, TextArea, TextField } from '../../../components/fields';
+import { ReviewFields, SubmitButton, useReviewDraft } from '../../../components/CaseFields';
+import { Form, FormError } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
-import { todayIso } from '../../../lib/dates';
 import type { ReviewDecision } from '../../../lib/enums';
 import { formatDate } from '../../../lib/format';
-import { enumOptions, label } from '../../../lib/labels';
-import { MAX } from '../../../lib/limits';
+import { validateReview } from '../../../lib/formChecks';
+import { label } from '../../../lib/labels';
 import { announce } from '../../../lib/status';
 import { addReview, type Review } from '../api/monitoring';
-import { validateReview } from '../logic';
 
 /** Scrolls to the form with this id (the handover or closure form of the case page) and opens it. */
 function goTo(id: string) {
@@ -45,10 +43,8 @@ export function ReviewsSection({
   reviews: Review[];
   onChanged: () => void;
 }) {
-  const [heldOn, setHeldOn] = useState(todayIso());
-  const [attendees, setAttendees] = useState('');
-  const [notes, setNotes] = useState('');
-  const [decision, setDecision] = useState<ReviewDecision | ''>('');
+  const draft = useReviewDraft();
+  const { heldOn, attendees, notes, decision } = draft;
   const form = useForm('review');
 
   const onSubmit = () => {
@@ -62,9 +58,9 @@ export function ReviewsSection({
           decision: decision as ReviewDecision,
         });
         announce(t('reviews.saved'));
-        setAttendees('');
-        setNotes('');
-        setDecision('');
+        draft.setAttendees('');
+        draft.setNotes('');
+        draft.setDecision('');
         onChanged();
       },
     );
@@ -94,47 +90,8 @@ export function ReviewsSection({
       {open && (
         <Form form={form} onSubmit={onSubmit}>
           <FormError message={form.formError} />
-          <TextField
-            path="held_on"
-            label={t('reviews.heldOn')}
-            type="date"
-            required
-            width="medium"
-            max={todayIso()}
-            value={heldOn}
-            onValue={setHeldOn}
-            error={form.errors.held_on}
-          />
-          <TextField
-            path="attendees"
-            label={t('reviews.attendees')}
-            required
-            maxLength={MAX.short}
-            value={attendees}
-            onValue={setAttendees}
-            error={form.errors.attendees}
-          />
-          <TextArea
-            path="notes"
-            label={t('reviews.notes')}
-            rows={3}
-            maxLength={MAX.long}
-            value={notes}
-            onValue={setNotes}
-            error={form.errors.notes}
-          />
-          <SelectField
-            path="decision"
-            label={t('reviews.decision')}
-            required
-            value={decision}
-            options={[{ value: '', label: t('monitoring.choose') }, ...enumOptions('reviewDecision')]}
-            onValue={setDecision}
-            error={form.errors.decision}
-          />
-          <button type="submit" class="button">
-            {form.busy ? t('form.sending') : t('reviews.submit')}
-          </button>
+          <ReviewFields draft={draft} errors={form.errors} />
+          <SubmitButton form={form} label={t('reviews.submit')} />
         </Form>
       )}
     </section>

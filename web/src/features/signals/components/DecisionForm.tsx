@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import {CheckboxGroup, Form, FormError, RadioGroup, TextArea } from '../../../components/fields';
+import { DecisionFields, SubmitButton } from '../../../components/CaseFields';
+import { CheckboxGroup, Form, FormError } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
 import type { Decision } from '../../../lib/enums';
-import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
 import { decideSignal, teamMembers, type Signal } from '../api/signals';
@@ -72,25 +72,7 @@ export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
       <h2 id="decision-title">{t('decisionForm.title')}</h2>
       <Form form={form} onSubmit={onSubmit}>
         <FormError message={form.formError} />
-        <RadioGroup
-          path="decision"
-          label={t('decisionForm.decision')}
-          required
-          value={decision}
-          options={enumOptions('decision')}
-          onValue={setDecision}
-          error={form.errors.decision}
-        />
-        <TextArea
-          path="reason"
-          label={t('decisionForm.reason')}
-          required
-          rows={2}
-          maxLength={MAX.short}
-          value={reason}
-          onValue={setReason}
-          error={form.errors.reason}
-        />
+        <DecisionFields decision={decision} onDecision={setDecision} reason={reason} onReason={setReason} errors={form.errors} />
         {decision === 'outreach' &&
           (workerOptions.length > 0 ? (
             <CheckboxGroup
@@ -106,9 +88,7 @@ export function DecisionForm({ signal, onDecided }: DecisionFormProps) {
             !members.loading && <p class="notice">{t('decisionForm.noWorkers')}</p>
           ))}
         <TriageFields decision={decision} value={triage} onValue={setTriage} errors={form.errors} />
-        <button type="submit" class="button">
-          {form.busy ? t('form.sending') : t('decisionForm.submit')}
-        </button>
+        <SubmitButton form={form} label={t('decisionForm.submit')} />
       </Form>
     </section>
   );

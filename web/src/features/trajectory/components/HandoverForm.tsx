@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SubmitButton } from '../../../components/CaseFields';
 import { Form, FormError, SelectField, TextArea } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
@@ -96,9 +97,7 @@ export function HandoverForm({ c, onHandedOver }: { c: TrajectoryCase; onHandedO
               onValue={setNote}
               error={form.errors.note}
             />
-            <button type="submit" class="button">
-              {form.busy ? t('form.sending') : t('handover.submit')}
-            </button>
+            <SubmitButton form={form} label={t('handover.submit')} />
           </Form>
         ))}
       <History c={c} />

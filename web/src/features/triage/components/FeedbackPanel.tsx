@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { Form, FormError, TextArea, TextField } from '../../../components/fields';
+import { FeedbackFields, SubmitButton, useFeedbackDraft } from '../../../components/CaseFields';
+import { Form, FormError } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { isIsoDate, todayIso } from '../../../lib/dates';
@@ -14,8 +14,8 @@ import { feedbackState } from '../feedback';
 export function FeedbackPanel({ signal, onSaved }: { signal: Signal; onSaved: (s: Signal) => void }) {
   const f = signal.feedback;
   const state = feedbackState(f, todayIso());
-  const [givenOn, setGivenOn] = useState(f.given_on ?? todayIso());
-  const [told, setTold] = useState(f.told);
+  const draft = useFeedbackDraft(f.given_on ?? todayIso(), f.told);
+  const { givenOn, told } = draft;
   const form = useForm('feedback');
 
   const validate = (): Errors => {
@@ -61,31 +61,8 @@ export function FeedbackPanel({ signal, onSaved }: { signal: Signal; onSaved: (s
       </dl>
       <Form form={form} onSubmit={onSubmit}>
         <FormError message={form.formError} />
-        <TextField
-          path="given_on"
-          type="date"
-          label={t('feedback.givenOn')}
-          required
-          width="medium"
-          max={todayIso()}
-          value={givenOn}
-          onValue={setGivenOn}
-          error={form.errors.given_on}
-        />
-        <TextArea
-          path="told"
-          label={t('feedback.told')}
-          hint={t('feedback.toldHint')}
-          required
-          rows={3}
-          maxLength={MAX.feedbackTold}
-          value={told}
-          onValue={setTold}
-          error={form.errors.told}
-        />
-        <button type="submit" class="button">
-          {form.busy ? t('form.sending') : t('feedback.submit')}
-        </button>
+        <FeedbackFields draft={draft} errors={form.errors} rows={3} />
+        <SubmitButton form={form} label={t('feedback.submit')} />
       </Form>
     </section>
   );
