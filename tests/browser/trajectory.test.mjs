@@ -50,7 +50,8 @@ for (const size of SIZES) {
       const items = timeline.locator('ol.trail > li');
       await timeline.getByText('Voorbereiding → Contactlegging', { exact: false }).waitFor();
       await check('33-timeline-all');
-      for (const kind of ['Aanmelding', 'Besluit', 'Fase', 'Contactmoment']) {
+      // Every kind but handovers: other test files may add reviews or check-ins to demo cases.
+      for (const kind of ['Aanmelding', 'Besluit', 'Fase', 'Contactmoment', 'Nabelmoment', 'Procesbespreking']) {
         await timeline.getByRole('checkbox', { name: kind }).uncheck();
       }
       await page.waitForFunction(() => {
