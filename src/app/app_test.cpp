@@ -180,6 +180,9 @@ TEST_F(AppTest, DemoDataSpreadsOverDecisionsStatusesAndClosureReasons) {
             7);
   EXPECT_GT(c.query("SELECT COUNT(*) FROM case_events WHERE kind = 'reopened'").rows.at(0).integer(0), 0);
   EXPECT_GT(c.query("SELECT COUNT(*) FROM contacts").rows.at(0).integer(0), 200);
+  EXPECT_GT(c.query("SELECT COUNT(DISTINCT c.team_id) FROM case_check_ins k JOIN cases c ON c.id = k.case_id "
+                    "WHERE k.outcome IS NULL").rows.at(0).integer(0), 1)
+      << "both teams have an open check-in for the agenda";
 }
 
 }  // namespace

@@ -267,6 +267,11 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
         const auto& reasons = domain::vocab::closure_reasons;
         close(domain::ClosureInput{std::string(reasons[(case_no / 3) % reasons.size()]), "Closed after review."},
               now - 86400);
+        if (case_no % 9 == 0) {
+          // A check-in after the closure, planned for yesterday and not done: the agenda lists it as overdue.
+          store::insert_check_in(c, case_id, domain::CheckInInput{domain::date_from_day_number(today - 1), workers.front()},
+                                 lead[t], now - 86400, now - 86400);
+        }
       } else if (reopens) {
         close(domain::ClosureInput{"out_of_view", "Moved, address unknown."}, now - 20 * 86400);
         const std::string reason = "New signal from the housing corporation";
