@@ -36,7 +36,7 @@ struct Actor {
   Id user_id = 0;
   std::string username;
   std::string display_name;
-  std::string role;  // outreacher | team_lead | admin
+  std::string role;  // one of vocab::roles
   std::vector<TeamRef> teams;
   bool in_team(Id team_id) const {
     for (const auto& t : teams)

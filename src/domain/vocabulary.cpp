@@ -4,7 +4,7 @@
 
 namespace voordeur::domain::vocab {
 
-const List roles{"outreacher", "team_lead", "admin"};
+const List roles{"outreacher", "team_lead", "admin", "reception", "partner", "policy", "privacy_officer"};
 const List reporter_kinds{"private_person", "organisation"};
 const List sexes{"male", "female", "unknown"};
 const List direct_reasons{"crisis", "powerlessness", "nuisance", "other"};

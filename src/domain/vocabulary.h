@@ -8,7 +8,7 @@ namespace voordeur::domain::vocab {
 
 using List = std::vector<std::string_view>;
 
-extern const List roles;                      // outreacher, team_lead, admin
+extern const List roles;                      // outreacher, team_lead, admin, reception, partner, policy, privacy_officer
 extern const List reporter_kinds;             // private_person, organisation
 extern const List sexes;                      // male, female, unknown
 extern const List direct_reasons;             // crisis, powerlessness, nuisance, other

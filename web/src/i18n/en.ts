@@ -495,6 +495,10 @@ export const en: Dictionary = {
   'role.outreacher': 'Outreach worker',
   'role.team_lead': 'Team lead',
   'role.admin': 'Administrator',
+  'role.reception': 'Reception (safety desk)',
+  'role.partner': 'Partner organisation',
+  'role.policy': 'Policy',
+  'role.privacy_officer': 'Privacy officer',
 
   'indication.serious_worry_no_adequate_care': 'Serious worry, no or inadequate care',
   'indication.temporarily_unreachable_help_urgent': 'Temporarily unreachable, help urgently needed',

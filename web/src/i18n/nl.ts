@@ -493,6 +493,10 @@ export const nl = {
   'role.outreacher': 'Outreachend werker',
   'role.team_lead': 'Teamleider',
   'role.admin': 'Beheerder',
+  'role.reception': 'Receptie (veiligheid)',
+  'role.partner': 'Ketenpartner',
+  'role.policy': 'Beleid',
+  'role.privacy_officer': 'Privacyfunctionaris',
 
   'indication.serious_worry_no_adequate_care': 'Ernstige bezorgdheid, geen of ontoereikend zorgtraject',
   'indication.temporarily_unreachable_help_urgent': 'Tijdelijk niet aanspreekbaar, hulp dringend gewenst',

@@ -1,6 +1,6 @@
 /** The enumerations of the API (docs/api.md), in the order the paper form and the UI show them. */
 
-export const ROLES = ['outreacher', 'team_lead', 'admin'] as const;
+export const ROLES = ['outreacher', 'team_lead', 'admin', 'reception', 'partner', 'policy', 'privacy_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const REPORTER_KINDS = ['private_person', 'organisation'] as const;
