@@ -1,5 +1,7 @@
 #include "domain/dates.h"
 
+#include <charconv>
+
 namespace voordeur::domain {
 
 namespace {
@@ -96,16 +98,25 @@ bool is_valid_time(std::string_view hh_mm) {
   return h >= 0 && h <= 23 && m >= 0 && m <= 59;
 }
 
-// `width` digits at least, zero-padded; for a non-negative value.
-std::string padded(std::int64_t value, std::size_t width) {
-  std::string digits = std::to_string(value);
-  if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
-  return digits;
+// Appends `value` with `width` digits at least, zero-padded; for a non-negative value.
+void append_padded(std::string& out, std::int64_t value, std::size_t width) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  const auto length = static_cast<std::size_t>(end - digits);
+  if (length < width) out.append(width - length, '0');
+  out.append(digits, end);
 }
 
 std::string format_date(const Civil& c) {
-  const std::string year = c.year < 0 ? "-" + padded(-c.year, 4) : padded(c.year, 4);
-  return year + "-" + padded(c.month, 2) + "-" + padded(c.day, 2);
+  std::string out;
+  out.reserve(20);  // room for the time that format_timestamp appends
+  if (c.year < 0) out += '-';
+  append_padded(out, c.year < 0 ? -c.year : c.year, 4);
+  out += '-';
+  append_padded(out, c.month, 2);
+  out += '-';
+  append_padded(out, c.day, 2);
+  return out;
 }
 
 }  // namespace
@@ -131,8 +142,15 @@ std::string format_timestamp(std::int64_t unix_seconds) {
   // Taken from the remainder rather than from days * 86400, which overflows near the int64 limits.
   std::int64_t second_of_day = unix_seconds % kSecondsPerDay;
   if (second_of_day < 0) second_of_day += kSecondsPerDay;
-  return date_from_day_number(days) + "T" + padded(second_of_day / 3600, 2) + ":" +
-         padded(second_of_day / 60 % 60, 2) + ":" + padded(second_of_day % 60, 2) + "Z";
+  std::string out = date_from_day_number(days);
+  out += 'T';
+  append_padded(out, second_of_day / 3600, 2);
+  out += ':';
+  append_padded(out, second_of_day / 60 % 60, 2);
+  out += ':';
+  append_padded(out, second_of_day % 60, 2);
+  out += 'Z';
+  return out;
 }
 
 std::optional<std::int64_t> days_between(std::string_view from, std::string_view to) {

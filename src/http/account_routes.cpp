@@ -3,24 +3,30 @@
 namespace voordeur::http {
 namespace {
 
-json items(const json& list) { return {{"items", list}}; }
-
-json member_json(const domain::User& u) {
-  return {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name}, {"role", u.role}};
+// A team member as GET /api/v1/teams/{id}/members lists them (without active and teams).
+struct Member {
+  const domain::User& user;
+};
+void write(JsonWriter& w, const Member& m) {
+  w.begin_object();
+  w.field("id", m.user.id);
+  w.field("username", m.user.username);
+  w.field("display_name", m.user.display_name);
+  w.field("role", m.user.role);
+  w.end_object();
 }
 
 }  // namespace
 
 void add_account_routes(Router& router, Api& api) {
   router.add("GET", "/api/v1/teams", with_session(api, [&api](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return reply(api.accounts.teams(s.actor), 200, [](const auto& v) { return items(to_json_list(v)); });
+               return reply(api.accounts.teams(s.actor), 200, [](JsonWriter& w, const auto& v) { w.value(Items{v}); });
              }));
 
   router.add("POST", "/api/v1/teams", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
                auto name = read_input(req, [](FieldReader& r) { return r.text("name"); });
                if (!name) return error_response(name.error());
-               return reply(api.accounts.create_team(s.actor, name.value()), 201,
-                            [](const domain::TeamRef& t) { return to_json(t); });
+               return reply(api.accounts.create_team(s.actor, name.value()), 201);
              }));
 
   router.add("PATCH", "/api/v1/teams/{id}", with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
@@ -28,23 +34,22 @@ void add_account_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, [](FieldReader& r) { return app::TeamPatch{r.opt_int("feedback_working_days")}; });
                if (!in) return error_response(in.error());
-               return reply(api.accounts.update_team(s.actor, *id, in.value()), 200,
-                            [](const domain::Team& t) { return to_json(t); });
+               return reply(api.accounts.update_team(s.actor, *id, in.value()), 200);
              }));
 
   router.add("GET", "/api/v1/teams/{id}/members",
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               return reply(api.accounts.members(s.actor, *id), 200, [](const std::vector<domain::User>& users) {
-                 json list = json::array();
-                 for (const auto& u : users) list.push_back(member_json(u));
-                 return items(list);
+               return reply(api.accounts.members(s.actor, *id), 200, [](JsonWriter& w, const std::vector<domain::User>& users) {
+                 std::vector<Member> members;
+                 for (const auto& u : users) members.push_back(Member{u});
+                 w.value(Items{members});
                });
              }));
 
   router.add("GET", "/api/v1/users", with_session(api, [&api](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return reply(api.accounts.users(s.actor), 200, [](const auto& v) { return items(to_json_list(v)); });
+               return reply(api.accounts.users(s.actor), 200, [](JsonWriter& w, const auto& v) { w.value(Items{v}); });
              }));
 
   router.add(
@@ -56,8 +61,7 @@ void add_account_routes(Router& router, Api& api) {
                                            r.text("password"), r.id_list("team_ids")};
                      });
                      if (!in) return error_response(in.error());
-                     return reply(api.accounts.create_user(s.actor, in.value()), 201,
-                                  [](const domain::User& u) { return to_json(u); });
+                     return reply(api.accounts.create_user(s.actor, in.value()), 201);
                    }),
       RouteOptions{.slow = true});
 
@@ -77,8 +81,7 @@ void add_account_routes(Router& router, Api& api) {
                        return patch;
                      });
                      if (!in) return error_response(in.error());
-                     return reply(api.accounts.update_user(s.actor, *id, in.value()), 200,
-                                  [](const domain::User& u) { return to_json(u); });
+                     return reply(api.accounts.update_user(s.actor, *id, in.value()), 200);
                    }),
       RouteOptions{.slow = true});
 }

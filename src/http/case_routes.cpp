@@ -27,23 +27,24 @@ void add_case_routes(Router& router, Api& api) {
                if (!stuck.empty() && stuck != "false") {
                  return error_response(domain::validation_error({{"stuck", "unknown_value", "Choose true or false."}}));
                }
-               return reply(api.cases.list(s.actor, q), 200, [](const store::CasePage& page) {
-                 return json{{"items", to_json_list(page.items)}, {"total", page.total}};
+               return reply(api.cases.list(s.actor, q), 200, [](JsonWriter& w, const store::CasePage& page) {
+                 w.value(Items{page.items, page.total});
                });
              }));
 
   router.add("GET", "/api/v1/cases/{id}", with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               return reply(api.cases.get(s.actor, *id), 200, [](const domain::Case& c) { return to_json(c); });
-             }));
+               return reply(api.cases.get(s.actor, *id), 200);
+             }),
+             local_read(api));
 
   router.add("GET", "/api/v1/cases/{id}/contacts",
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
                return reply(api.cases.contacts(s.actor, *id), 200,
-                            [](const std::vector<domain::Contact>& v) { return json{{"items", to_json_list(v)}}; });
+                            [](JsonWriter& w, const std::vector<domain::Contact>& v) { w.value(Items{v}); });
              }));
 
   router.add("POST", "/api/v1/cases/{id}/contacts",
@@ -52,8 +53,7 @@ void add_case_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_contact);
                if (!in) return error_response(in.error());
-               return reply(api.cases.add_contact(s.actor, *id, in.value()), 201,
-                            [](const domain::Contact& c) { return to_json(c); });
+               return reply(api.cases.add_contact(s.actor, *id, in.value()), 201);
              }));
 
   router.add("POST", "/api/v1/cases/{id}/closure",
@@ -62,7 +62,7 @@ void add_case_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_closure);
                if (!in) return error_response(in.error());
-               return reply(api.cases.close(s.actor, *id, in.value()), 200, [](const domain::Case& c) { return to_json(c); });
+               return reply(api.cases.close(s.actor, *id, in.value()), 200);
              }));
 
   router.add("POST", "/api/v1/cases/{id}/reopen",
@@ -75,8 +75,7 @@ void add_case_routes(Router& router, Api& api) {
                  return std::pair{r.text("reason"), phase.value_or("making_contact")};
                });
                if (!in) return error_response(in.error());
-               return reply(api.cases.reopen(s.actor, *id, in->first, in->second), 200,
-                            [](const domain::Case& c) { return to_json(c); });
+               return reply(api.cases.reopen(s.actor, *id, in->first, in->second), 200);
              }));
 }
 

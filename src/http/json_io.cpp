@@ -8,9 +8,6 @@
 namespace voordeur::http {
 namespace {
 
-json opt_json(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-json opt_json(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
-
 bool is_json_content_type(const std::string& ct) {
   const std::string prefix = "application/json";
   if (ct.size() < prefix.size()) return false;
@@ -259,252 +256,356 @@ domain::HouseholdMemberInput read_household_member(FieldReader& r) {
   return v;
 }
 
-json to_json(const domain::UserRef& u) { return {{"id", u.id}, {"display_name", u.display_name}}; }
-json to_json(const domain::TeamRef& t) { return {{"id", t.id}, {"name", t.name}}; }
+namespace {
 
-json to_json(const domain::Team& t) {
-  return {{"id", t.id}, {"name", t.name}, {"feedback_working_days", t.feedback_working_days}};
+// A Unix time written as an ISO 8601 UTC timestamp.
+struct Timestamp {
+  std::int64_t at;
+};
+void write(JsonWriter& w, Timestamp t) { w.value(domain::format_timestamp(t.at)); }
+std::optional<Timestamp> timestamp(const std::optional<std::int64_t>& at) {
+  return at ? std::optional<Timestamp>(Timestamp{*at}) : std::nullopt;
 }
 
-json to_json(const domain::Preparation& p) {
-  json prior = json::array();
-  for (const auto& i : p.prior_info) {
-    prior.push_back({{"id", i.id},
-                     {"source", i.source},
-                     {"content", i.content},
-                     {"created_by", to_json(i.created_by)},
-                     {"created_at", domain::format_timestamp(i.created_at)}});
-  }
-  return {{"strategy", p.strategy},
-          {"companion", p.companion},
-          {"companion_name", p.companion_name},
-          {"updated_by", p.updated_by ? to_json(*p.updated_by) : json(nullptr)},
-          {"updated_at", p.updated_at ? json(domain::format_timestamp(*p.updated_at)) : json(nullptr)},
-          {"prior_info", std::move(prior)}};
+void write_check_in_fields(JsonWriter& w, const domain::CheckIn& c) {
+  w.field("id", c.id);
+  w.field("case_id", c.case_id);
+  w.field("planned_on", c.planned_on);
+  w.field("worker", c.worker);
+  w.field("done_on", c.done_on);
+  w.field("outcome", c.outcome);
+  w.field("note", c.note);
+  w.field("suggest_reopen", c.suggest_reopen);
+  w.field("created_by", c.created_by);
+  w.field("created_at", Timestamp{c.created_at});
 }
 
-json to_json(const domain::User& u) {
-  return {{"id", u.id},     {"username", u.username},         {"display_name", u.display_name},
-          {"role", u.role}, {"active", u.active}, {"teams", to_json_list(u.teams)}};
+}  // namespace
+
+void write_summary_fields(JsonWriter& w, const domain::CaseSummary& c) {
+  w.field("id", c.id);
+  w.field("team_id", c.team_id);
+  w.field("person_name", c.person_name);
+  w.field("status", c.status);
+  w.field("phase", c.phase);
+  w.field("opened_at", Timestamp{c.opened_at});
+  w.field("assigned_workers", c.assigned_workers);
+  w.field("last_contact_at", c.last_contact_at);
+  w.field("days_since_last_contact", c.days_since_last_contact);
+  w.field("next_attempt_date", c.next_attempt_date);
+  w.field("contact_count", c.contact_count);
 }
 
-json to_json(const domain::Actor& a) {
-  return {{"id", a.user_id},
-          {"username", a.username},
-          {"display_name", a.display_name},
-          {"role", a.role},
-          {"teams", to_json_list(a.teams)}};
+void write(JsonWriter& w, const domain::UserRef& u) {
+  w.begin_object();
+  w.field("id", u.id);
+  w.field("display_name", u.display_name);
+  w.end_object();
 }
 
-json to_json(const domain::Person& p) {
-  return {{"id", p.id},       {"name", p.name},
-          {"address", p.address}, {"phone", p.phone},
-          {"date_of_birth", opt_json(p.date_of_birth)}, {"sex", p.sex}};
+void write(JsonWriter& w, const domain::TeamRef& t) {
+  w.begin_object();
+  w.field("id", t.id);
+  w.field("name", t.name);
+  w.end_object();
 }
 
-json to_json(const domain::Decision& d) {
-  return {{"id", d.id},
-          {"decision", d.decision},
-          {"reason", d.reason},
-          {"decided_by", to_json(d.decided_by)},
-          {"decided_at", domain::format_timestamp(d.decided_at)},
-          {"case_id", opt_json(d.case_id)},
-          {"indications", d.triage.indications},
-          {"contra_indications", d.triage.contra_indications},
-          {"contra_indication_note", d.triage.contra_indication_note}};
+void write(JsonWriter& w, const domain::Team& t) {
+  w.begin_object();
+  w.field("id", t.id);
+  w.field("name", t.name);
+  w.field("feedback_working_days", t.feedback_working_days);
+  w.end_object();
 }
 
-json to_json(const domain::Signal& s) {
-  const auto& r = s.reporter;
-  return {{"id", s.id},
-          {"team_id", s.team_id},
-          {"status", s.status},
-          {"case_id", opt_json(s.case_id)},
-          {"intake_date", s.intake_date},
-          {"taken_by", to_json(s.taken_by)},
-          {"created_at", domain::format_timestamp(s.created_at)},
-          {"reporter",
-           {{"name", r.name},
-            {"kind", r.kind},
-            {"relation", r.relation},
-            {"organisation", r.organisation},
-            {"function", r.function},
-            {"phone", r.phone},
-            {"address", r.address}}},
-          {"person", to_json(s.person)},
-          {"relation_to_person", s.relation_to_person},
-          {"known_since", s.known_since},
-          {"contact_initiative", s.contact_initiative},
-          {"contact_nature", s.contact_nature},
-          {"direct_reason", s.direct_reason},
-          {"direct_reason_other", s.direct_reason_other},
-          {"tried_and_result", s.tried_and_result},
-          {"what_would_help", s.what_would_help},
-          {"others_in_contact", s.others_in_contact},
-          {"whereabouts", s.whereabouts},
-          {"reporter_can_introduce", s.reporter_can_introduce},
-          {"introduction_note", s.introduction_note},
-          {"worker_gender_preference", s.worker_gender_preference},
-          {"may_contact_reporter", s.may_contact_reporter},
-          {"problem_areas", s.problem_areas},
-          {"problem_areas_other", s.problem_areas_other},
-          {"follow_up_agreed", s.follow_up_agreed},
-          {"feedback_date", opt_json(s.feedback_date)},
-          {"person_aware", s.person_aware},
-          {"decisions", to_json_list(s.decisions)},
-          {"feedback",
-           {{"due_on", opt_json(s.feedback.due_on)},
-            {"given_on", opt_json(s.feedback.given_on)},
-            {"told", s.feedback.told}}}};
+void write(JsonWriter& w, const domain::PriorInfo& i) {
+  w.begin_object();
+  w.field("id", i.id);
+  w.field("source", i.source);
+  w.field("content", i.content);
+  w.field("created_by", i.created_by);
+  w.field("created_at", Timestamp{i.created_at});
+  w.end_object();
 }
 
-json to_json(const domain::SignalSummary& s) {
-  return {{"id", s.id},
-          {"team_id", s.team_id},
-          {"intake_date", s.intake_date},
-          {"person_name", s.person_name},
-          {"direct_reason", s.direct_reason},
-          {"problem_areas", s.problem_areas},
-          {"status", s.status},
-          {"latest_decision", opt_json(s.latest_decision)},
-          {"case_id", opt_json(s.case_id)}};
+void write(JsonWriter& w, const domain::Preparation& p) {
+  w.begin_object();
+  w.field("strategy", p.strategy);
+  w.field("companion", p.companion);
+  w.field("companion_name", p.companion_name);
+  w.field("updated_by", p.updated_by);
+  w.field("updated_at", timestamp(p.updated_at));
+  w.field("prior_info", p.prior_info);
+  w.end_object();
 }
 
-json to_json(const domain::Contact& c) {
-  return {{"id", c.id},
-          {"case_id", c.case_id},
-          {"occurred_at", c.occurred_at},
-          {"channel", c.channel},
-          {"with_whom", c.with_whom},
-          {"outcome", c.outcome},
-          {"note", c.note},
-          {"next_attempt_date", opt_json(c.next_attempt_date)},
-          {"created_by", to_json(c.created_by)},
-          {"created_at", domain::format_timestamp(c.created_at)}};
+void write(JsonWriter& w, const domain::User& u) {
+  w.begin_object();
+  w.field("id", u.id);
+  w.field("username", u.username);
+  w.field("display_name", u.display_name);
+  w.field("role", u.role);
+  w.field("active", u.active);
+  w.field("teams", u.teams);
+  w.end_object();
 }
 
-json to_json(const domain::CheckIn& c) {
-  return {{"id", c.id},
-          {"case_id", c.case_id},
-          {"planned_on", c.planned_on},
-          {"worker", to_json(c.worker)},
-          {"done_on", opt_json(c.done_on)},
-          {"outcome", opt_json(c.outcome)},
-          {"note", c.note},
-          {"suggest_reopen", c.suggest_reopen},
-          {"created_by", to_json(c.created_by)},
-          {"created_at", domain::format_timestamp(c.created_at)}};
+void write(JsonWriter& w, const domain::Actor& a) {
+  w.begin_object();
+  w.field("id", a.user_id);
+  w.field("username", a.username);
+  w.field("display_name", a.display_name);
+  w.field("role", a.role);
+  w.field("teams", a.teams);
+  w.end_object();
 }
 
-json to_json(const store::OverdueCheckIn& o) {
-  json out = to_json(o.check_in);
-  out["team_id"] = o.team_id;
-  out["person_name"] = o.person_name;
-  return out;
+void write(JsonWriter& w, const domain::Person& p) {
+  w.begin_object();
+  w.field("id", p.id);
+  w.field("name", p.name);
+  w.field("address", p.address);
+  w.field("phone", p.phone);
+  w.field("date_of_birth", p.date_of_birth);
+  w.field("sex", p.sex);
+  w.end_object();
 }
 
-json to_json(const domain::Review& r) {
-  return {{"id", r.id},
-          {"case_id", r.case_id},
-          {"held_on", r.held_on},
-          {"attendees", r.attendees},
-          {"notes", r.notes},
-          {"decision", r.decision},
-          {"created_by", to_json(r.created_by)},
-          {"created_at", domain::format_timestamp(r.created_at)}};
+void write(JsonWriter& w, const domain::Decision& d) {
+  w.begin_object();
+  w.field("id", d.id);
+  w.field("decision", d.decision);
+  w.field("reason", d.reason);
+  w.field("decided_by", d.decided_by);
+  w.field("decided_at", Timestamp{d.decided_at});
+  w.field("case_id", d.case_id);
+  w.field("indications", d.triage.indications);
+  w.field("contra_indications", d.triage.contra_indications);
+  w.field("contra_indication_note", d.triage.contra_indication_note);
+  w.end_object();
 }
 
-json to_json(const domain::CaseSummary& c) {
-  return {{"id", c.id},
-          {"team_id", c.team_id},
-          {"person_name", c.person_name},
-          {"status", c.status},
-          {"phase", c.phase},
-          {"opened_at", domain::format_timestamp(c.opened_at)},
-          {"assigned_workers", to_json_list(c.assigned_workers)},
-          {"last_contact_at", opt_json(c.last_contact_at)},
-          {"days_since_last_contact", opt_json(c.days_since_last_contact)},
-          {"next_attempt_date", opt_json(c.next_attempt_date)},
-          {"contact_count", c.contact_count}};
+void write(JsonWriter& w, const domain::Reporter& r) {
+  w.begin_object();
+  w.field("name", r.name);
+  w.field("kind", r.kind);
+  w.field("relation", r.relation);
+  w.field("organisation", r.organisation);
+  w.field("function", r.function);
+  w.field("phone", r.phone);
+  w.field("address", r.address);
+  w.end_object();
 }
 
-json to_json(const domain::Case& c) {
-  json out = to_json(static_cast<const domain::CaseSummary&>(c));
-  out["person"] = to_json(c.person);
-  out["signals"] = to_json_list(c.signals);
-  out["decision"] = c.decision ? to_json(*c.decision) : json(nullptr);
-  out["contacts"] = to_json_list(c.contacts);
-  out["check_ins"] = to_json_list(c.check_ins);
-  out["reviews"] = to_json_list(c.reviews);
-  out["days_to_first_contact"] = opt_json(c.days_to_first_contact);
-  out["cadence_days"] = c.cadence_days;
-  if (c.closure) {
-    out["closure"] = {{"reason", c.closure->reason},
-                      {"note", c.closure->note},
-                      {"closed_at", domain::format_timestamp(c.closure->closed_at)},
-                      {"closed_by", to_json(c.closure->closed_by)}};
-  } else {
-    out["closure"] = nullptr;
-  }
-  json events = json::array();
-  for (const auto& e : c.events) {
-    events.push_back({{"id", e.id},
-                      {"kind", e.kind},
-                      {"reason", e.reason},
-                      {"note", e.note},
-                      {"actor", to_json(e.actor)},
-                      {"at", domain::format_timestamp(e.at)}});
-  }
-  out["events"] = std::move(events);
-  out["preparation"] = to_json(c.preparation);
-  out["allowed_events"] = c.allowed_events;
-  out["assignment_history"] = to_json_list(c.assignment_history);
-  out["concerns"] = c.concerns;
-  out["household"] = c.household ? to_json(*c.household) : json(nullptr);
-  return out;
+void write(JsonWriter& w, const domain::Feedback& f) {
+  w.begin_object();
+  w.field("due_on", f.due_on);
+  w.field("given_on", f.given_on);
+  w.field("told", f.told);
+  w.end_object();
 }
 
-json to_json(const domain::Household& h) {
-  json members = json::array();
-  for (const auto& m : h.members) {
-    json cases = json::array();
-    for (const auto& k : m.other_cases) cases.push_back({{"id", k.id}, {"status", k.status}, {"phase", k.phase}});
-    json signals = json::array();
-    for (const auto& s : m.other_signals) {
-      signals.push_back({{"id", s.id}, {"intake_date", s.intake_date}, {"status", s.status}});
-    }
-    members.push_back({{"person_id", m.person_id},
-                       {"name", m.name},
-                       {"role", m.role},
-                       {"date_of_birth", opt_json(m.date_of_birth)},
-                       {"other_cases", std::move(cases)},
-                       {"other_signals", std::move(signals)}});
-  }
-  return {{"id", h.id}, {"team_id", h.team_id}, {"address", h.address}, {"members", std::move(members)}};
+void write(JsonWriter& w, const domain::Signal& s) {
+  w.begin_object();
+  w.field("id", s.id);
+  w.field("team_id", s.team_id);
+  w.field("status", s.status);
+  w.field("case_id", s.case_id);
+  w.field("intake_date", s.intake_date);
+  w.field("taken_by", s.taken_by);
+  w.field("created_at", Timestamp{s.created_at});
+  w.field("reporter", s.reporter);
+  w.field("person", s.person);
+  w.field("relation_to_person", s.relation_to_person);
+  w.field("known_since", s.known_since);
+  w.field("contact_initiative", s.contact_initiative);
+  w.field("contact_nature", s.contact_nature);
+  w.field("direct_reason", s.direct_reason);
+  w.field("direct_reason_other", s.direct_reason_other);
+  w.field("tried_and_result", s.tried_and_result);
+  w.field("what_would_help", s.what_would_help);
+  w.field("others_in_contact", s.others_in_contact);
+  w.field("whereabouts", s.whereabouts);
+  w.field("reporter_can_introduce", s.reporter_can_introduce);
+  w.field("introduction_note", s.introduction_note);
+  w.field("worker_gender_preference", s.worker_gender_preference);
+  w.field("may_contact_reporter", s.may_contact_reporter);
+  w.field("problem_areas", s.problem_areas);
+  w.field("problem_areas_other", s.problem_areas_other);
+  w.field("follow_up_agreed", s.follow_up_agreed);
+  w.field("feedback_date", s.feedback_date);
+  w.field("person_aware", s.person_aware);
+  w.field("decisions", s.decisions);
+  w.field("feedback", s.feedback);
+  w.end_object();
 }
 
-json to_json(const domain::Assignment& a) {
-  return {{"user", to_json(a.user)},
-          {"assigned_at", domain::format_timestamp(a.assigned_at)},
-          {"unassigned_at", a.unassigned_at ? json(domain::format_timestamp(*a.unassigned_at)) : json(nullptr)},
-          {"handed_over_from", a.handed_over_from ? to_json(*a.handed_over_from) : json(nullptr)},
-          {"note", a.note}};
+void write(JsonWriter& w, const domain::SignalSummary& s) {
+  w.begin_object();
+  w.field("id", s.id);
+  w.field("team_id", s.team_id);
+  w.field("intake_date", s.intake_date);
+  w.field("person_name", s.person_name);
+  w.field("direct_reason", s.direct_reason);
+  w.field("problem_areas", s.problem_areas);
+  w.field("status", s.status);
+  w.field("latest_decision", s.latest_decision);
+  w.field("case_id", s.case_id);
+  w.end_object();
 }
 
-json to_json(const domain::TimelineItem& t) {
-  json details = json::object();
-  for (const auto& [name, value] : t.details) details[name] = opt_json(value);
-  return {{"kind", t.kind},
-          {"id", t.ref_id},
-          {"at", domain::format_timestamp(t.at)},
-          {"actor", to_json(t.actor)},
-          {"details", std::move(details)}};
+void write(JsonWriter& w, const domain::Contact& c) {
+  w.begin_object();
+  w.field("id", c.id);
+  w.field("case_id", c.case_id);
+  w.field("occurred_at", c.occurred_at);
+  w.field("channel", c.channel);
+  w.field("with_whom", c.with_whom);
+  w.field("outcome", c.outcome);
+  w.field("note", c.note);
+  w.field("next_attempt_date", c.next_attempt_date);
+  w.field("created_by", c.created_by);
+  w.field("created_at", Timestamp{c.created_at});
+  w.end_object();
 }
 
-Response json_response(int status, const json& body) {
+void write(JsonWriter& w, const domain::CheckIn& c) {
+  w.begin_object();
+  write_check_in_fields(w, c);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const store::OverdueCheckIn& o) {
+  w.begin_object();
+  write_check_in_fields(w, o.check_in);
+  w.field("team_id", o.team_id);
+  w.field("person_name", o.person_name);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::Review& r) {
+  w.begin_object();
+  w.field("id", r.id);
+  w.field("case_id", r.case_id);
+  w.field("held_on", r.held_on);
+  w.field("attendees", r.attendees);
+  w.field("notes", r.notes);
+  w.field("decision", r.decision);
+  w.field("created_by", r.created_by);
+  w.field("created_at", Timestamp{r.created_at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::CaseSummary& c) {
+  w.begin_object();
+  write_summary_fields(w, c);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::Closure& c) {
+  w.begin_object();
+  w.field("reason", c.reason);
+  w.field("note", c.note);
+  w.field("closed_at", Timestamp{c.closed_at});
+  w.field("closed_by", c.closed_by);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::CaseEvent& e) {
+  w.begin_object();
+  w.field("id", e.id);
+  w.field("kind", e.kind);
+  w.field("reason", e.reason);
+  w.field("note", e.note);
+  w.field("actor", e.actor);
+  w.field("at", Timestamp{e.at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::Case& c) {
+  w.begin_object();
+  write_summary_fields(w, c);
+  w.field("person", c.person);
+  w.field("signals", c.signals);
+  w.field("decision", c.decision);
+  w.field("contacts", c.contacts);
+  w.field("check_ins", c.check_ins);
+  w.field("reviews", c.reviews);
+  w.field("days_to_first_contact", c.days_to_first_contact);
+  w.field("cadence_days", c.cadence_days);
+  w.field("closure", c.closure);
+  w.field("events", c.events);
+  w.field("preparation", c.preparation);
+  w.field("allowed_events", c.allowed_events);
+  w.field("assignment_history", c.assignment_history);
+  w.field("concerns", c.concerns);
+  w.field("household", c.household);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::HouseholdCaseRef& k) {
+  w.begin_object();
+  w.field("id", k.id);
+  w.field("status", k.status);
+  w.field("phase", k.phase);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::HouseholdSignalRef& s) {
+  w.begin_object();
+  w.field("id", s.id);
+  w.field("intake_date", s.intake_date);
+  w.field("status", s.status);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::HouseholdMember& m) {
+  w.begin_object();
+  w.field("person_id", m.person_id);
+  w.field("name", m.name);
+  w.field("role", m.role);
+  w.field("date_of_birth", m.date_of_birth);
+  w.field("other_cases", m.other_cases);
+  w.field("other_signals", m.other_signals);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::Household& h) {
+  w.begin_object();
+  w.field("id", h.id);
+  w.field("team_id", h.team_id);
+  w.field("address", h.address);
+  w.field("members", h.members);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::Assignment& a) {
+  w.begin_object();
+  w.field("user", a.user);
+  w.field("assigned_at", Timestamp{a.assigned_at});
+  w.field("unassigned_at", timestamp(a.unassigned_at));
+  w.field("handed_over_from", a.handed_over_from);
+  w.field("note", a.note);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::TimelineItem& t) {
+  w.begin_object();
+  w.field("kind", t.kind);
+  w.field("id", t.ref_id);
+  w.field("at", Timestamp{t.at});
+  w.field("actor", t.actor);
+  w.key("details");
+  w.begin_object();
+  for (const auto& [name, value] : t.details) w.field(name, value);
+  w.end_object();
+  w.end_object();
+}
+
+Response json_text_response(int status, std::string body) {
   Response res;
   res.status = status;
-  res.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  res.body = std::move(body);
   return res;
 }
 

@@ -1,5 +1,5 @@
 // JSON in and out of the API: reading request bodies into domain inputs (collecting field
-// errors instead of throwing) and rendering domain values. Only http/ knows JSON.
+// errors instead of throwing) and writing domain values (json_writer.h). Only http/ knows JSON.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,6 +9,7 @@
 
 #include "domain/errors.h"
 #include "domain/model.h"
+#include "http/json_writer.h"
 #include "http/message.h"
 #include "store/repository.h"
 
@@ -61,33 +62,61 @@ domain::CheckInOutcomeInput read_check_in_outcome(FieldReader& r);
 domain::ReviewInput read_review(FieldReader& r);
 domain::HouseholdMemberInput read_household_member(FieldReader& r);
 
-json to_json(const domain::UserRef& u);
-json to_json(const domain::TeamRef& t);
-json to_json(const domain::Team& t);
-json to_json(const domain::Preparation& p);
-json to_json(const domain::User& u);
-json to_json(const domain::Actor& a);
-json to_json(const domain::Person& p);
-json to_json(const domain::Decision& d);
-json to_json(const domain::Signal& s);
-json to_json(const domain::SignalSummary& s);
-json to_json(const domain::Contact& c);
-json to_json(const domain::CaseSummary& c);
-json to_json(const domain::Case& c);
-json to_json(const domain::Assignment& a);
-json to_json(const domain::TimelineItem& t);
-json to_json(const domain::CheckIn& c);
-json to_json(const domain::Review& r);
-json to_json(const domain::Household& h);
-json to_json(const store::OverdueCheckIn& o);
+// One writer per type of the API's answers (field names as docs/api.md and openapi.json give them).
+void write(JsonWriter& w, const domain::UserRef& u);
+void write(JsonWriter& w, const domain::TeamRef& t);
+void write(JsonWriter& w, const domain::Team& t);
+void write(JsonWriter& w, const domain::PriorInfo& i);
+void write(JsonWriter& w, const domain::Preparation& p);
+void write(JsonWriter& w, const domain::User& u);
+void write(JsonWriter& w, const domain::Actor& a);
+void write(JsonWriter& w, const domain::Person& p);
+void write(JsonWriter& w, const domain::Decision& d);
+void write(JsonWriter& w, const domain::Reporter& r);
+void write(JsonWriter& w, const domain::Feedback& f);
+void write(JsonWriter& w, const domain::Signal& s);
+void write(JsonWriter& w, const domain::SignalSummary& s);
+void write(JsonWriter& w, const domain::Contact& c);
+void write(JsonWriter& w, const domain::CheckIn& c);
+void write(JsonWriter& w, const store::OverdueCheckIn& o);
+void write(JsonWriter& w, const domain::Review& r);
+void write(JsonWriter& w, const domain::CaseSummary& c);
+void write(JsonWriter& w, const domain::Closure& c);
+void write(JsonWriter& w, const domain::CaseEvent& e);
+void write(JsonWriter& w, const domain::Case& c);
+void write(JsonWriter& w, const domain::HouseholdCaseRef& k);
+void write(JsonWriter& w, const domain::HouseholdSignalRef& s);
+void write(JsonWriter& w, const domain::HouseholdMember& m);
+void write(JsonWriter& w, const domain::Household& h);
+void write(JsonWriter& w, const domain::Assignment& a);
+void write(JsonWriter& w, const domain::TimelineItem& t);
 
+// The members of a case summary, for answers that add their own members to it.
+void write_summary_fields(JsonWriter& w, const domain::CaseSummary& c);
+
+// A list answer: {"items": [...]} plus "total" (all matches, beyond the page) when given.
 template <typename T>
-json to_json_list(const std::vector<T>& items) {
-  json out = json::array();
-  for (const auto& item : items) out.push_back(to_json(item));
-  return out;
+struct Items {
+  const std::vector<T>& items;
+  std::optional<std::int64_t> total = std::nullopt;
+};
+template <typename T>
+void write(JsonWriter& w, const Items<T>& page) {
+  w.begin_object();
+  w.field("items", page.items);
+  if (page.total) w.field("total", *page.total);
+  w.end_object();
 }
 
-Response json_response(int status, const json& body);
+// A response with the JSON text as its body.
+Response json_text_response(int status, std::string body);
+
+// A response with `value` written as JSON.
+template <typename T>
+Response json_response(int status, const T& value) {
+  JsonWriter w;
+  w.value(value);
+  return json_text_response(status, w.text());
+}
 
 }  // namespace voordeur::http

@@ -11,8 +11,7 @@ void add_monitoring_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_check_in);
                if (!in) return error_response(in.error());
-               return reply(api.cases.schedule_check_in(s.actor, *id, in.value()), 201,
-                            [](const domain::CheckIn& c) { return to_json(c); });
+               return reply(api.cases.schedule_check_in(s.actor, *id, in.value()), 201);
              }));
 
   router.add("POST", "/api/v1/cases/{id}/check-ins/{checkin_id}/outcome",
@@ -22,8 +21,7 @@ void add_monitoring_routes(Router& router, Api& api) {
                if (!id || !check_in_id) return error_response(unknown_id());
                auto in = read_input(req, read_check_in_outcome);
                if (!in) return error_response(in.error());
-               return reply(api.cases.record_check_in_outcome(s.actor, *id, *check_in_id, in.value()), 200,
-                            [](const domain::CheckIn& c) { return to_json(c); });
+               return reply(api.cases.record_check_in_outcome(s.actor, *id, *check_in_id, in.value()), 200);
              }));
 
   router.add("GET", "/api/v1/check-ins",
@@ -33,7 +31,7 @@ void add_monitoring_routes(Router& router, Api& api) {
                      {{"overdue", "unknown_value", "Choose overdue=true: the overdue check-ins are listed."}}));
                }
                return reply(api.cases.overdue_check_ins(s.actor), 200,
-                            [](const std::vector<store::OverdueCheckIn>& v) { return json{{"items", to_json_list(v)}}; });
+                            [](JsonWriter& w, const std::vector<store::OverdueCheckIn>& v) { w.value(Items{v}); });
              }));
 
   router.add("POST", "/api/v1/cases/{id}/reviews",
@@ -42,8 +40,7 @@ void add_monitoring_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_review);
                if (!in) return error_response(in.error());
-               return reply(api.cases.add_review(s.actor, *id, in.value()), 201,
-                            [](const domain::Review& r) { return to_json(r); });
+               return reply(api.cases.add_review(s.actor, *id, in.value()), 201);
              }));
 }
 

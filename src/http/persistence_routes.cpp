@@ -8,11 +8,18 @@
 namespace voordeur::http {
 namespace {
 
-json settings_json(domain::Id team_id, const domain::PersistenceSettings& s) {
-  return {{"team_id", team_id},
-          {"cadence_days", s.cadence_days},
-          {"stuck_attempts", s.stuck_attempts},
-          {"stuck_days", s.stuck_days}};
+// A team's persistence settings as the settings routes answer them.
+struct Settings {
+  domain::Id team_id;
+  const domain::PersistenceSettings& settings;
+};
+void write(JsonWriter& w, const Settings& s) {
+  w.begin_object();
+  w.field("team_id", s.team_id);
+  w.field("cadence_days", s.settings.cadence_days);
+  w.field("stuck_attempts", s.settings.stuck_attempts);
+  w.field("stuck_days", s.settings.stuck_days);
+  w.end_object();
 }
 
 domain::Result<app::PersistencePatch> read_settings_patch(const Request& req) {
@@ -46,43 +53,57 @@ domain::Result<app::PersistencePatch> read_settings_patch(const Request& req) {
   return in;
 }
 
-json counts_json(const std::map<std::string, std::int64_t>& counts) {
-  json out = json::object();
-  for (const auto& [key, n] : counts) out[key] = n;
-  return out;
+void write_counts(JsonWriter& w, const std::map<std::string, std::int64_t>& counts) {
+  w.begin_object();
+  for (const auto& [key, n] : counts) w.field(key, n);
+  w.end_object();
 }
 
-json stuck_json(const app::StuckCase& k) {
-  json out = to_json(k.summary);
-  out["attempts"] = {{"total", k.attempts.total},
-                     {"without_contact", k.attempts.attempts_without_contact},
-                     {"days_without_contact", k.days_without_contact ? json(*k.days_without_contact) : json(nullptr)},
-                     {"last_reached_at", k.attempts.last_reached_at ? json(*k.attempts.last_reached_at) : json(nullptr)},
-                     {"by_channel", counts_json(k.attempts.by_channel)},
-                     {"by_outcome", counts_json(k.attempts.by_outcome)}};
-  return out;
-}
-
-json caseload_json(const app::Caseload& c) {
-  json workers = json::array();
-  for (const auto& w : c.workers) {
-    workers.push_back({{"user", to_json(w.worker)},
-                       {"active_cases", w.active_cases},
-                       {"active_by_phase", counts_json(w.active_by_phase)},
-                       {"attempts_this_week", w.attempts_this_week},
-                       {"without_contact", w.without_contact}});
-  }
-  return {{"week", {{"monday", c.week.monday}, {"sunday", c.week.sunday}}}, {"items", std::move(workers)}};
+void write_caseload(JsonWriter& w, const app::Caseload& c) {
+  w.begin_object();
+  w.key("week");
+  w.begin_object();
+  w.field("monday", c.week.monday);
+  w.field("sunday", c.week.sunday);
+  w.end_object();
+  w.field("items", c.workers);
+  w.end_object();
 }
 
 }  // namespace
 
+// Outside the unnamed namespace, so that JsonWriter::value finds them (argument-dependent lookup).
+void write(JsonWriter& w, const app::StuckCase& k) {
+  w.begin_object();
+  write_summary_fields(w, k.summary);
+  w.key("attempts");
+  w.begin_object();
+  w.field("total", k.attempts.total);
+  w.field("without_contact", k.attempts.attempts_without_contact);
+  w.field("days_without_contact", k.days_without_contact);
+  w.field("last_reached_at", k.attempts.last_reached_at);
+  w.key("by_channel");
+  write_counts(w, k.attempts.by_channel);
+  w.key("by_outcome");
+  write_counts(w, k.attempts.by_outcome);
+  w.end_object();
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::WorkerCaseload& load) {
+  w.begin_object();
+  w.field("user", load.worker);
+  w.field("active_cases", load.active_cases);
+  w.key("active_by_phase");
+  write_counts(w, load.active_by_phase);
+  w.field("attempts_this_week", load.attempts_this_week);
+  w.field("without_contact", load.without_contact);
+  w.end_object();
+}
+
 Response list_stuck_cases(Api& api, const app::SessionInfo& s, const app::CaseQuery& q) {
-  return reply(api.persistence.stuck(s.actor, q), 200, [](const app::StuckPage& page) {
-    json items = json::array();
-    for (const auto& k : page.items) items.push_back(stuck_json(k));
-    return json{{"items", std::move(items)}, {"total", page.total}};
-  });
+  return reply(api.persistence.stuck(s.actor, q), 200,
+               [](JsonWriter& w, const app::StuckPage& page) { w.value(Items{page.items, page.total}); });
 }
 
 void add_persistence_routes(Router& router, Api& api) {
@@ -92,7 +113,7 @@ void add_persistence_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                const domain::Id team_id = *id;
                return reply(api.persistence.settings(s.actor, team_id), 200,
-                            [team_id](const domain::PersistenceSettings& v) { return settings_json(team_id, v); });
+                            [team_id](JsonWriter& w, const domain::PersistenceSettings& v) { w.value(Settings{team_id, v}); });
              }));
 
   router.add("PATCH", "/api/v1/teams/{id}/settings",
@@ -103,7 +124,7 @@ void add_persistence_routes(Router& router, Api& api) {
                if (!in) return error_response(in.error());
                const domain::Id team_id = *id;
                return reply(api.persistence.update_settings(s.actor, team_id, in.value()), 200,
-                            [team_id](const domain::PersistenceSettings& v) { return settings_json(team_id, v); });
+                            [team_id](JsonWriter& w, const domain::PersistenceSettings& v) { w.value(Settings{team_id, v}); });
              }));
 
   router.add("GET", "/api/v1/caseload", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
@@ -115,7 +136,7 @@ void add_persistence_routes(Router& router, Api& api) {
                    return error_response(domain::make_error("not_found", "This user does not exist."));
                  }
                }
-               return reply(api.persistence.caseload(s.actor, user_id), 200, caseload_json);
+               return reply(api.persistence.caseload(s.actor, user_id), 200, write_caseload);
              }));
 }
 

@@ -7,8 +7,7 @@ void add_preparation_routes(Router& router, Api& api) {
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               return reply(api.preparation.get(s.actor, *id), 200,
-                            [](const domain::Preparation& prep) { return to_json(prep); });
+               return reply(api.preparation.get(s.actor, *id), 200);
              }));
 
   router.add("PUT", "/api/v1/cases/{id}/preparation",
@@ -17,8 +16,7 @@ void add_preparation_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_preparation);
                if (!in) return error_response(in.error());
-               return reply(api.preparation.save(s.actor, *id, in.value()), 200,
-                            [](const domain::Preparation& prep) { return to_json(prep); });
+               return reply(api.preparation.save(s.actor, *id, in.value()), 200);
              }));
 
   router.add("POST", "/api/v1/cases/{id}/preparation/prior-info",
@@ -27,8 +25,7 @@ void add_preparation_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_prior_info);
                if (!in) return error_response(in.error());
-               return reply(api.preparation.add_prior_info(s.actor, *id, in.value()), 201,
-                            [](const domain::Preparation& prep) { return to_json(prep); });
+               return reply(api.preparation.add_prior_info(s.actor, *id, in.value()), 201);
              }));
 }
 

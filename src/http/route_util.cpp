@@ -14,6 +14,8 @@ std::optional<domain::Id> path_id(const PathParams& params, const char* name) {
   return id;
 }
 
+RouteOptions local_read(const Api& api) { return RouteOptions{.inline_io = api.db.dialect() == store::Dialect::sqlite}; }
+
 domain::Error unknown_id() {
   return domain::make_error("not_found", "No record with this id; check the link or go back to the list.");
 }

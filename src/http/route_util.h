@@ -23,6 +23,13 @@ domain::Result<Paging> read_paging(const Request& req);
 
 domain::Error unknown_id();
 
+// Options for a route that reads one record (a case, a signal): on SQLite it runs on the io thread.
+// Such a read is a few B-tree lookups in the memory-mapped file, cheaper than the hop to the worker
+// pool and back; a session refresh (at most once a minute per session) may write, and waits at most
+// for the current write transaction. On PostgreSQL every query is a network round trip, so the read
+// stays on the worker pool.
+RouteOptions local_read(const Api& api);
+
 // A handler that first requires a logged-in session (and the CSRF token for changes).
 template <typename F>
 Handler with_session(Api& api, F f) {
@@ -34,10 +41,19 @@ Handler with_session(Api& api, F f) {
 }
 
 // Renders a use case's result: the value as JSON with `status`, or the error.
+template <typename T>
+Response reply(const domain::Result<T>& result, int status) {
+  if (!result) return error_response(result.error());
+  return json_response(status, result.value());
+}
+
+// The same with a writer for answers of another shape: render(JsonWriter&, const T&).
 template <typename T, typename Render>
 Response reply(const domain::Result<T>& result, int status, Render render) {
   if (!result) return error_response(result.error());
-  return json_response(status, render(result.value()));
+  JsonWriter w;
+  render(w, result.value());
+  return json_text_response(status, w.text());
 }
 
 // Parses the body into a FieldReader-fed input; on a body or type error returns that error.

@@ -21,8 +21,9 @@ using Handler = std::function<Response(const Request&, const PathParams&)>;
 struct RouteOptions {
   // Runs on the small pool for expensive work (password hashing) instead of the request pool.
   bool slow = false;
-  // Runs directly on the io thread, skipping the pool hop: only for handlers that never block
-  // (no database, no hashing), so a liveness probe answers even when every worker is busy.
+  // Runs directly on the io thread, skipping the pool hop: only for handlers that never block for
+  // long. Used by the liveness probe (so it answers even when every worker is busy) and, on SQLite
+  // only, by reads of one record (see local_read() in http/route_util.h).
   bool inline_io = false;
 };
 

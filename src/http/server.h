@@ -3,8 +3,9 @@
 // - Requests whose path starts with "/api/" or equals "/health" or "/ready" go to the router;
 //   everything else is served from static_dir (GET/HEAD only), with index.html as the fallback for
 //   paths without a file extension (single-page app routes). No path may escape static_dir.
-// - Router handlers run on the worker pool (RouteOptions::slow ones on the slow pool), never on the
-//   io threads, so a blocking database call or a password hash never stalls other connections.
+// - Router handlers run on the worker pool (RouteOptions::slow ones on the slow pool), so a
+//   blocking database call or a password hash never stalls other connections. Only routes marked
+//   RouteOptions::inline_io run on the io thread: /health, and on SQLite the reads of one record.
 // - Bodies over body_limit answer 413 problem+json `payload_too_large` without reading further.
 //   Unknown route: 404 `not_found`; known path, other method: 405 `method_not_allowed`.
 //   A handler that throws answers 500 `internal` (the exception text is logged, not sent).

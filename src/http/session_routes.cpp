@@ -3,7 +3,16 @@
 namespace voordeur::http {
 namespace {
 
-json session_body(const app::SessionInfo& s) { return {{"user", to_json(s.actor)}, {"csrf_token", s.csrf_token}}; }
+// The session answer: the user and the CSRF token to send back as X-CSRF-Token.
+struct SessionBody {
+  const app::SessionInfo& session;
+};
+void write(JsonWriter& w, const SessionBody& b) {
+  w.begin_object();
+  w.field("user", b.session.actor);
+  w.field("csrf_token", b.session.csrf_token);
+  w.end_object();
+}
 
 std::string session_cookie(const std::string& value, bool tls, bool clear) {
   std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
@@ -22,7 +31,7 @@ void add_session_routes(Router& router, Api& api) {
         if (!input) return error_response(input.error());
         auto session = api.auth.login(input->first, input->second, req.client_address);
         if (!session) return error_response(session.error());
-        Response res = json_response(201, session_body(session.value()));
+        Response res = json_response(201, SessionBody{session.value()});
         res.headers.emplace_back("Set-Cookie", session_cookie(session->token, req.tls, false));
         return res;
       },
@@ -30,7 +39,7 @@ void add_session_routes(Router& router, Api& api) {
 
   router.add("GET", "/api/v1/session",
              with_session(api, [](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return json_response(200, session_body(s));
+               return json_response(200, SessionBody{s});
              }));
 
   router.add("DELETE", "/api/v1/session",

@@ -8,23 +8,23 @@ void add_signal_routes(Router& router, Api& api) {
                if (!paging) return error_response(paging.error());
                std::string status = req.has_query_param("status") ? req.query_param("status") : "all";
                std::string feedback = req.has_query_param("feedback") ? req.query_param("feedback") : "all";
-               return reply(api.signals.list(s.actor, status, paging->limit, paging->offset, feedback), 200, [](const store::SignalPage& page) {
-                 return json{{"items", to_json_list(page.items)}, {"total", page.total}};
+               return reply(api.signals.list(s.actor, status, paging->limit, paging->offset, feedback), 200, [](JsonWriter& w, const store::SignalPage& page) {
+                 w.value(Items{page.items, page.total});
                });
              }));
 
   router.add("POST", "/api/v1/signals", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
                auto in = read_input(req, [](FieldReader& r) { return std::pair{r.opt_id("team_id"), read_signal(r)}; });
                if (!in) return error_response(in.error());
-               return reply(api.signals.create(s.actor, in->first, in->second), 201,
-                            [](const domain::Signal& sig) { return to_json(sig); });
+               return reply(api.signals.create(s.actor, in->first, in->second), 201);
              }));
 
   router.add("GET", "/api/v1/signals/{id}", with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               return reply(api.signals.get(s.actor, *id), 200, [](const domain::Signal& sig) { return to_json(sig); });
-             }));
+               return reply(api.signals.get(s.actor, *id), 200);
+             }),
+             local_read(api));
 
   router.add("POST", "/api/v1/signals/{id}/decision",
              with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
@@ -32,8 +32,11 @@ void add_signal_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, [](FieldReader& r) { return std::pair{read_decision(r), read_triage(r)}; });
                if (!in) return error_response(in.error());
-               return reply(api.signals.decide(s.actor, *id, in->first, in->second), 201, [](const app::DecisionOutcome& o) {
-                 return json{{"signal", to_json(o.signal)}, {"case_id", o.case_id ? json(*o.case_id) : json(nullptr)}};
+               return reply(api.signals.decide(s.actor, *id, in->first, in->second), 201, [](JsonWriter& w, const app::DecisionOutcome& o) {
+                 w.begin_object();
+                 w.field("signal", o.signal);
+                 w.field("case_id", o.case_id);
+                 w.end_object();
                });
              }));
 
@@ -43,8 +46,7 @@ void add_signal_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_feedback);
                if (!in) return error_response(in.error());
-               return reply(api.signals.record_feedback(s.actor, *id, in.value()), 200,
-                            [](const domain::Signal& sig) { return to_json(sig); });
+               return reply(api.signals.record_feedback(s.actor, *id, in.value()), 200);
              }));
 }
 

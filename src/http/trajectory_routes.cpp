@@ -27,8 +27,7 @@ void add_trajectory_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_transition);
                if (!in) return error_response(in.error());
-               return reply(api.cases.transition(s.actor, *id, in.value()), 200,
-                            [](const domain::Case& c) { return to_json(c); });
+               return reply(api.cases.transition(s.actor, *id, in.value()), 200);
              }));
 
   router.add("POST", "/api/v1/cases/{id}/handover",
@@ -37,8 +36,7 @@ void add_trajectory_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_handover);
                if (!in) return error_response(in.error());
-               return reply(api.cases.handover(s.actor, *id, in.value()), 200,
-                            [](const domain::Case& c) { return to_json(c); });
+               return reply(api.cases.handover(s.actor, *id, in.value()), 200);
              }));
 
   router.add("GET", "/api/v1/cases/{id}/timeline",
@@ -46,9 +44,7 @@ void add_trajectory_routes(Router& router, Api& api) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
                return reply(api.cases.timeline(s.actor, *id, timeline_kinds(req)), 200,
-                            [](const std::vector<domain::TimelineItem>& items) {
-                              return json{{"items", to_json_list(items)}};
-                            });
+                            [](JsonWriter& w, const std::vector<domain::TimelineItem>& items) { w.value(Items{items}); });
              }));
 }
 
