@@ -151,8 +151,8 @@ domain::Result<SessionInfo> AuthService::authenticate(const std::string& token) 
       store::delete_session(c, session->id);
       return domain::make_error("session_expired", "Your session has expired; log in again.");
     }
-    auto user = store::find_user(c, session->user_id);
-    if (!user || !user->active) return unauthenticated();
+    const domain::User* user = &session->user;
+    if (!user->active) return unauthenticated();
     // Refresh the idle timer at most once a minute (sooner for short idle limits), so most reads
     // stay reads and a session in use never expires.
     if (now - session->last_seen_at >= std::min<std::int64_t>(60, config_.session_idle_seconds / 2)) {

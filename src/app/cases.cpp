@@ -81,8 +81,6 @@ domain::Result<domain::Case> CaseService::load(store::Connection& c, const domai
         [](const domain::SignalSummary& x, const domain::SignalSummary& y) { return x.intake_date < y.intake_date; });
     found->days_to_first_contact = domain::days_to_first_contact(first->intake_date, found->contacts);
   }
-  found->cadence_days =
-      store::find_persistence_settings(c, found->team_id).value_or(domain::PersistenceSettings{}).cadence_days;
   return std::move(*found);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 namespace voordeur::store {
@@ -35,6 +36,13 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+// A team's cadence (teams.cadence_days, e.g. "2,3,7").
+std::vector<int> cadence_from_text(const std::string& text) {
+  std::vector<int> days;
+  for (const auto& d : split_list(text)) days.push_back(std::stoi(d));
+  return days;
+}
+
 Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
 
 // Id lists (teams of a filter) are matched with "IN ($k, ..., $m)". To keep the number of distinct
@@ -63,14 +71,20 @@ void append_padded_ids(std::vector<Value>& params, const std::vector<Id>& ids) {
 
 // ---- teams and users
 
+// By name, then id; sorted here rather than with ORDER BY, because SQLite would build a temporary
+// B-tree on every session check for a user's one or two teams.
+void sort_teams(std::vector<TeamRef>& teams) {
+  std::sort(teams.begin(), teams.end(),
+            [](const TeamRef& a, const TeamRef& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+}
+
 std::vector<TeamRef> teams_of_user(Connection& c, Id user_id) {
-  const auto rs = c.query(
-      "SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
-      "WHERE m.user_id = $1 ORDER BY t.name, t.id",
-      {user_id});
+  const auto rs = c.query("SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1",
+                          {user_id});
   std::vector<TeamRef> out;
   out.reserve(rs.rows.size());
   for (const auto& r : rs.rows) out.push_back(TeamRef{r.integer(0), r.text(1)});
+  sort_teams(out);
   return out;
 }
 
@@ -330,11 +344,25 @@ void insert_session(Connection& c, const std::string& token_hash, Id user_id, co
 }
 
 std::optional<SessionRow> find_session(Connection& c, const std::string& token_hash) {
-  const auto rs = c.query(
-      "SELECT id, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = $1", {token_hash});
+  // One query for the session, its user and the user's teams: it runs on every API request.
+  static const std::string sql =
+      "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, " + std::string(kUserColumns) +
+      ", t.id, t.name FROM sessions s JOIN users u ON u.id = s.user_id "
+      "LEFT JOIN team_members m ON m.user_id = u.id LEFT JOIN teams t ON t.id = m.team_id WHERE s.token_hash = $1";
+  const auto rs = c.query(sql, {token_hash});
   if (rs.rows.empty()) return std::nullopt;
   const auto& r = rs.rows[0];
-  return SessionRow{r.integer(0), r.integer(1), r.text(2), r.integer(3), r.integer(4)};
+  SessionRow s{r.integer(0), r.integer(1), r.text(2), r.integer(3), r.integer(4), {}};
+  s.user.id = r.integer(5);
+  s.user.username = r.text(6);
+  s.user.display_name = r.text(7);
+  s.user.role = r.text(8);
+  s.user.active = r.integer(9) != 0;
+  for (const auto& row : rs.rows) {
+    if (!row.is_null(10)) s.user.teams.push_back(TeamRef{row.integer(10), row.text(11)});
+  }
+  sort_teams(s.user.teams);
+  return s;
 }
 
 void touch_session(Connection& c, Id session_id, std::int64_t now) {
@@ -567,10 +595,11 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
       "SELECT c.id, c.team_id, c.status, c.opened_at, c.last_contact_at, c.next_attempt_date, c.contact_count, "
       "c.closed_at, c.closed_by, cu.display_name, c.closure_reason, c.closure_note, " +
       std::string(kPersonColumns) +
-      ", wu.id, wu.display_name, c.phase"
-      " FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by"
+      ", wu.id, wu.display_name, c.phase, t.cadence_days, c.household_id, m.household_id"
+      " FROM cases c JOIN persons p ON p.id = c.person_id JOIN teams t ON t.id = c.team_id"
+      " LEFT JOIN household_members m ON m.person_id = c.person_id LEFT JOIN users cu ON cu.id = c.closed_by"
       " LEFT JOIN case_workers w ON w.case_id = c.id LEFT JOIN users wu ON wu.id = w.user_id"
-      " WHERE c.id = $1 ORDER BY wu.display_name, wu.id";
+      " WHERE c.id = $1";
   const auto rs = c.query(case_sql, {case_id});
   if (rs.rows.empty()) return std::nullopt;
   const auto& r = rs.rows[0];
@@ -589,9 +618,14 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   k.person = person_from_row(r, 12);
   k.person_name = k.person.name;
   k.phase = r.text(20);
+  k.cadence_days = cadence_from_text(r.text(21));
   for (const auto& w : rs.rows) {
     if (!w.is_null(18)) k.assigned_workers.push_back(UserRef{w.integer(18), w.text(19)});
   }
+  // By name, then id; sorted here because ORDER BY would make SQLite build a temporary B-tree.
+  std::sort(k.assigned_workers.begin(), k.assigned_workers.end(), [](const UserRef& a, const UserRef& b) {
+    return std::tie(a.display_name, a.id) < std::tie(b.display_name, b.id);
+  });
 
   // The opening decision is the earliest decision that names this case; every such decision also
   // set its signal's case_id, so it is reached through signals (indexed on case_id).
@@ -602,8 +636,18 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
       std::string(kSignalsWithPersons) +
       "LEFT JOIN signal_decisions d ON d.signal_id = s.id AND d.case_id = $1 "
       "LEFT JOIN users u ON u.id = d.decided_by "
-      "WHERE s.case_id = $1 ORDER BY s.intake_date, s.id, d.decided_at, d.id";
-  for (const auto& sr : c.query(signals_sql, {case_id}).rows) {
+      "WHERE s.case_id = $1";
+  // Ordered here by intake date, signal id, decision time and id (an ORDER BY over both tables
+  // would make SQLite build a temporary B-tree on every case read).
+  const auto signal_rows = c.query(signals_sql, {case_id});
+  std::vector<const Row*> ordered;
+  for (const auto& sr : signal_rows.rows) ordered.push_back(&sr);
+  const auto sort_key = [](const Row* r) {
+    return std::tuple{r->text(2), r->integer(0), r->opt_integer(14).value_or(0), r->opt_integer(9).value_or(0)};
+  };
+  std::sort(ordered.begin(), ordered.end(), [&](const Row* a, const Row* b) { return sort_key(a) < sort_key(b); });
+  for (const Row* row : ordered) {
+    const Row& sr = *row;
     if (k.signals.empty() || k.signals.back().id != sr.integer(0)) k.signals.push_back(signal_summary_from_row(sr));
     if (sr.is_null(9)) continue;
     auto d = decision_from_row(sr, 9);
@@ -627,12 +671,9 @@ std::optional<domain::Case> find_case(Connection& c, Id case_id) {
   k.preparation = find_preparation(c, case_id);
   k.check_ins = list_check_ins(c, case_id);
   k.reviews = list_reviews(c, case_id);
-  const auto hh = c.query("SELECT c.household_id, m.household_id FROM cases c "
-                          "JOIN household_members m ON m.person_id = c.person_id WHERE c.id = $1",
-                          {case_id});
-  if (!hh.rows.empty()) {
-    k.concerns = hh.rows[0].is_null(0) ? "person" : "household";
-    k.household = find_household(c, hh.rows[0].integer(1), case_id);
+  if (!r.is_null(23)) {
+    k.concerns = r.is_null(22) ? "person" : "household";
+    k.household = find_household(c, r.integer(23), case_id);
   }
   return k;
 }
@@ -1088,8 +1129,7 @@ std::optional<domain::PersistenceSettings> find_persistence_settings(Connection&
   const auto rs = c.query("SELECT cadence_days, stuck_attempts, stuck_days FROM teams WHERE id = $1", {team_id});
   if (rs.rows.empty()) return std::nullopt;
   domain::PersistenceSettings s;
-  s.cadence_days.clear();
-  for (const auto& d : split_list(rs.rows[0].text(0))) s.cadence_days.push_back(std::stoi(d));
+  s.cadence_days = cadence_from_text(rs.rows[0].text(0));
   s.stuck_attempts = static_cast<int>(rs.rows[0].integer(1));
   s.stuck_days = static_cast<int>(rs.rows[0].integer(2));
   return s;

@@ -49,6 +49,7 @@ struct SessionRow {
   std::string csrf_token;
   std::int64_t created_at = 0;
   std::int64_t last_seen_at = 0;
+  domain::User user;  // with teams
 };
 void insert_session(Connection& c, const std::string& token_hash, Id user_id, const std::string& csrf_token,
                     std::int64_t now);
@@ -101,7 +102,7 @@ std::optional<Id> case_team(Connection& c, Id case_id);
 std::optional<std::string> case_status(Connection& c, Id case_id);
 // Full case: person, workers, signals, opening decision, contacts (newest first), closure, events,
 // assignment history (allowed_events is left empty: app derives it with the domain rules).
-// days_since_last_contact is left empty (app derives it from the clock).
+// days_since_last_contact is left empty (app derives it from the clock); cadence_days is the team's.
 std::optional<domain::Case> find_case(Connection& c, Id case_id);
 
 enum class CaseSort { days_since_contact, next_attempt };

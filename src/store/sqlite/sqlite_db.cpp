@@ -69,9 +69,20 @@ int parameter_number(const char* name) {
   return (ec == std::errc{} && ptr == end) ? n : 0;
 }
 
+// Turns off SQLite's global memory statistics before the first connection opens: with them on,
+// every allocation of every connection takes one process-wide mutex (docs/benchmarks.md).
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
+    configure_sqlite_once();
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
