@@ -2,6 +2,7 @@
 // Configuration, lowest to highest precedence: defaults, the file given by --config (INI-style
 // key = value), environment variables VOORDEUR_<OPTION> (e.g. VOORDEUR_PORT), command-line flags.
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -45,6 +46,7 @@ struct Settings {
   std::string timezone;
   int io_threads = 2;
   int worker_threads = 4;
+  int access_log_flush_ms = 100;
   std::string subcommand;
   std::string expect_head;
   app::AppConfig app;
@@ -65,6 +67,8 @@ po::options_description option_table(Settings& s) {
       ("timezone", po::value(&s.timezone)->default_value("Europe/Amsterdam"), "time zone for local dates")
       ("io-threads", po::value(&s.io_threads)->default_value(2), "network threads")
       ("worker-threads", po::value(&s.worker_threads)->default_value(4), "request handler threads")
+      ("access-log-flush-ms", po::value(&s.access_log_flush_ms)->default_value(100),
+       "how often logged reads are written to the access log (they are also written at shutdown)")
       ("session-idle-seconds", po::value(&s.app.session_idle_seconds)->default_value(30 * 60),
        "a session ends after this long without requests")
       ("session-absolute-seconds", po::value(&s.app.session_absolute_seconds)->default_value(12 * 60 * 60),
@@ -132,13 +136,19 @@ std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
 }
 
 int serve(Settings& s) {
+  if (s.access_log_flush_ms < 1 || s.access_log_flush_ms > 600000) {
+    std::cerr << "voordeur serve: --access-log-flush-ms must be from 1 to 600000\n";
+    return 2;
+  }
   auto db = open_and_migrate(s);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
   app::AccountService accounts(*db, clock);
   // Declared before the server, so it is destroyed after it: reads queued by the last requests are
   // written when serve returns (SIGTERM).
-  app::AccessLog access_log(*db, clock);
+  app::AccessLog::Options log_options;
+  log_options.flush_interval = std::chrono::milliseconds(s.access_log_flush_ms);
+  app::AccessLog access_log(*db, clock, log_options);
   app::SignalService signals(*db, clock, access_log);
   app::CaseService cases(*db, clock, access_log);
   app::PreparationService preparation(*db, clock, access_log);
