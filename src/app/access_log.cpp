@@ -184,7 +184,9 @@ domain::Result<store::AccessLogPage> AccessLogService::for_case(const domain::Ac
     f.offset = offset;
     return store::query_access_log(c, f);
   });
-  if (page) {
+  // The privacy officer's look is logged; the team's own look at who saw their case is not (it
+  // shows no client data, and would fill the list it looks at).
+  if (page && is_privacy_officer(a)) {
     log_.enqueue(a, access::search,
                  Access{"access_log", case_id, subject->person_id, subject->team_id, "case=" + std::to_string(case_id)});
   }

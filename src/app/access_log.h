@@ -120,7 +120,7 @@ class AccessLogService {
   // Only the privacy officer (not the admin): forbidden for everyone else. Logged as a search.
   domain::Result<store::AccessLogPage> query(const domain::Actor& a, const AccessLogQuery& q);
   // Who accessed this case's person's file: team members of the case's team and the privacy
-  // officer; not_found for anyone else. Logged as a search.
+  // officer; not_found for anyone else. The privacy officer's look is logged as a search.
   domain::Result<store::AccessLogPage> for_case(const domain::Actor& a, domain::Id case_id, int limit, int offset);
 
  private:

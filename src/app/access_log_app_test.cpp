@@ -144,10 +144,15 @@ TEST_F(AccessLogAppTest, OnlyThePrivacyOfficerSearchesTheLogAndTheSearchIsLogged
 TEST_F(AccessLogAppTest, ACasesLogIsForItsTeamAndThePrivacyOfficer) {
   const auto k = open_case();
   access_log_->flush();
+  const std::int64_t before = rows();
   auto page = queries_.for_case(actor("demo-outreacher-a"), k.id, 50, 0);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 1);
+  access_log_->flush();
+  EXPECT_EQ(rows(), before);  // the team's look at its own case's log is not logged
   EXPECT_TRUE(queries_.for_case(officer_, k.id, 50, 0).ok());
+  access_log_->flush();
+  EXPECT_EQ(newest(), "search access_log " + std::to_string(k.id) + " " + std::to_string(k.person.id) + " 9999");
   EXPECT_EQ(queries_.for_case(actor("demo-outreacher-b"), k.id, 50, 0).error().code, "not_found");
   EXPECT_EQ(queries_.for_case(actor("demo-admin"), k.id, 50, 0).error().code, "not_found");
 }

@@ -20,10 +20,21 @@ function userText(e: AccessLogEntry): string {
   return e.user.display_name || t('accessLog.unknownUser', { id: e.user.id });
 }
 
-/** Access-log rows: a table on a desktop, cards on a phone. `showPerson` adds the person column. */
-export function AccessLogEntries({ items, showPerson }: { items: AccessLogEntry[]; showPerson: boolean }) {
+/**
+ * Access-log rows: a table on a desktop, cards on a phone or when `compact` (a side column).
+ * `showPerson` adds the person column.
+ */
+export function AccessLogEntries({
+  items,
+  showPerson,
+  compact = false,
+}: {
+  items: AccessLogEntry[];
+  showPerson: boolean;
+  compact?: boolean;
+}) {
   const wide = useMediaQuery(WIDE);
-  if (wide) {
+  if (wide && !compact) {
     return (
       <table class="table">
         <thead>

@@ -18,7 +18,7 @@ export function CaseAccessLogSection({ caseId }: { caseId: number }) {
       {list.data && list.data.items.length === 0 && <p>{t('accessLog.empty')}</p>}
       {list.data && list.data.items.length > 0 && (
         <>
-          <AccessLogEntries items={list.data.items} showPerson={false} />
+          <AccessLogEntries items={list.data.items} showPerson={false} compact />
           <Pagination offset={offset} limit={ACCESS_LOG_PAGE_SIZE} total={list.data.total} onOffset={setOffset} />
         </>
       )}
