@@ -1,7 +1,8 @@
-// voordeur: the one binary. Sub-commands: serve, migrate, demo.
+// voordeur: the one binary. Sub-commands: serve, migrate, demo, audit verify.
 // Configuration, lowest to highest precedence: defaults, the file given by --config (INI-style
 // key = value), environment variables VOORDEUR_<OPTION> (e.g. VOORDEUR_PORT), command-line flags.
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <string>
 
+#include "app/access_log.h"
 #include "app/accounts.h"
 #include "app/auth.h"
 #include "app/cases.h"
@@ -30,7 +32,9 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  serve     run the web server (migrates the database first)\n"
     "  migrate   apply pending database migrations and exit\n"
-    "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n";
+    "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n"
+    "  audit verify  check the access log's hash chain; prints the head (id and hash) to keep elsewhere,\n"
+    "            or names the first bad row and exits 1\n";
 
 struct Settings {
   std::string database;
@@ -42,6 +46,9 @@ struct Settings {
   std::string timezone;
   int io_threads = 2;
   int worker_threads = 4;
+  int access_log_flush_ms = 100;
+  std::string subcommand;
+  std::string expect_head;
   app::AppConfig app;
 };
 
@@ -60,6 +67,8 @@ po::options_description option_table(Settings& s) {
       ("timezone", po::value(&s.timezone)->default_value("Europe/Amsterdam"), "time zone for local dates")
       ("io-threads", po::value(&s.io_threads)->default_value(2), "network threads")
       ("worker-threads", po::value(&s.worker_threads)->default_value(4), "request handler threads")
+      ("access-log-flush-ms", po::value(&s.access_log_flush_ms)->default_value(100),
+       "how often logged reads are written to the access log (they are also written at shutdown)")
       ("session-idle-seconds", po::value(&s.app.session_idle_seconds)->default_value(30 * 60),
        "a session ends after this long without requests")
       ("session-absolute-seconds", po::value(&s.app.session_absolute_seconds)->default_value(12 * 60 * 60),
@@ -69,7 +78,9 @@ po::options_description option_table(Settings& s) {
       ("login-address-limit", po::value(&s.app.login_address_limit)->default_value(20),
        "failed logins per client address within the window before login is refused")
       ("login-window-seconds", po::value(&s.app.login_window_seconds)->default_value(15 * 60),
-       "the window for counting failed logins");
+       "the window for counting failed logins")
+      ("expect-head", po::value(&s.expect_head),
+       "audit verify: a head printed by an earlier run (ID:HASH); fails when that row no longer has that hash");
   return o;
 }
 
@@ -77,11 +88,11 @@ po::options_description option_table(Settings& s) {
 std::string parse(int argc, char** argv, Settings& s, int& exit_code) {
   po::options_description opts = option_table(s);
   po::options_description hidden;
-  hidden.add_options()("command", po::value<std::string>());
+  hidden.add_options()("command", po::value<std::string>())("subcommand", po::value(&s.subcommand));
   po::options_description all;
   all.add(opts).add(hidden);
   po::positional_options_description pos;
-  pos.add("command", 1);
+  pos.add("command", 1).add("subcommand", 1);
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
@@ -125,15 +136,25 @@ std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
 }
 
 int serve(Settings& s) {
+  if (s.access_log_flush_ms < 1 || s.access_log_flush_ms > 600000) {
+    std::cerr << "voordeur serve: --access-log-flush-ms must be from 1 to 600000\n";
+    return 2;
+  }
   auto db = open_and_migrate(s);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
   app::AccountService accounts(*db, clock);
-  app::SignalService signals(*db, clock);
-  app::CaseService cases(*db, clock);
-  app::PreparationService preparation(*db, clock);
+  // Declared before the server, so it is destroyed after it: reads queued by the last requests are
+  // written when serve returns (SIGTERM).
+  app::AccessLog::Options log_options;
+  log_options.flush_interval = std::chrono::milliseconds(s.access_log_flush_ms);
+  app::AccessLog access_log(*db, clock, log_options);
+  app::SignalService signals(*db, clock, access_log);
+  app::CaseService cases(*db, clock, access_log);
+  app::PreparationService preparation(*db, clock, access_log);
   app::PersistenceService persistence(*db, clock, cases);
-  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  app::AccessLogService access_log_queries(*db, access_log);
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries};
   http::Router router;
   http::register_routes(router, api);
 
@@ -146,6 +167,7 @@ int serve(Settings& s) {
   http::Server server(config, router);
   server.listen();
   server.run();
+  access_log.stop();
   log::info("stopped");
   return 0;
 }
@@ -162,6 +184,45 @@ int demo(Settings& s) {
             << summary->contacts << " contacts.\nLog in with password '" << app::kDemoPassword << "' as:";
   for (const auto& u : summary->usernames) std::cout << " " << u;
   std::cout << "\n";
+  return 0;
+}
+
+int audit(Settings& s) {
+  if (s.subcommand != "verify") {
+    std::cerr << "voordeur audit: use 'voordeur audit verify [--expect-head ID:HASH]'\n";
+    return 2;
+  }
+  std::optional<std::pair<std::int64_t, std::string>> expect;
+  if (!s.expect_head.empty()) {
+    const auto colon = s.expect_head.find(':');
+    std::int64_t id = 0;
+    try {
+      id = colon == std::string::npos ? 0 : std::stoll(s.expect_head.substr(0, colon));
+    } catch (const std::exception&) {
+      id = 0;
+    }
+    if (id <= 0 || colon + 1 >= s.expect_head.size()) {
+      std::cerr << "voordeur audit verify: --expect-head must look like 42:<hash>, as printed by an earlier run\n";
+      return 2;
+    }
+    expect.emplace(id, s.expect_head.substr(colon + 1));
+  }
+  auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  app::AccessLog access_log(*db, clock);
+  const auto v = access_log.verify(expect);
+  if (!v) {
+    std::cerr << "voordeur audit verify: " << v.error().message << "\n";
+    return 1;
+  }
+  if (!v->ok) {
+    std::cout << "access log NOT OK: " << v->problem;
+    if (v->first_bad_id) std::cout << " (first bad row: id " << *v->first_bad_id << ")";
+    std::cout << "\n";
+    return 1;
+  }
+  std::cout << "access log OK: " << v->rows_checked << " rows checked; head " << v->head_id << ":" << v->head_hash
+            << "\nKeep this head somewhere else and pass it as --expect-head next time to detect a rewritten log.\n";
   return 0;
 }
 
@@ -187,6 +248,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "demo") return demo(s);
+    if (command == "audit") return audit(s);
   } catch (const std::exception& e) {
     std::cerr << "voordeur " << command << ": " << e.what() << "\n";
     return 1;

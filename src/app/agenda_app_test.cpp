@@ -23,8 +23,8 @@ class AgendaTest : public apptest::DemoAppTest {
       : DemoAppTest("voordeur-agenda-test-", kStart),
         lead_(actor("demo-lead-a")),
         outreacher_(actor("demo-outreacher-a")),
-        signals_(*db_, clock_),
-        cases_(*db_, clock_),
+        signals_(*db_, clock_, *access_log_),
+        cases_(*db_, clock_, *access_log_),
         persistence_(*db_, clock_, cases_) {}
 
   domain::Id new_signal() {

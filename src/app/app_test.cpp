@@ -111,8 +111,8 @@ TEST_F(AppTest, DeactivatedUserCannotLogInAndLosesSessions) {
 }
 
 TEST_F(AppTest, TeamsSeeOnlyTheirOwnSignalsAndCases) {
-  SignalService signals(*db_, clock_);
-  CaseService cases(*db_, clock_);
+  SignalService signals(*db_, clock_, *access_log_);
+  CaseService cases(*db_, clock_, *access_log_);
   auto a = actor("demo-outreacher-a");
   auto b = actor("demo-outreacher-b");
   auto page_a = signals.list(a, "all", 500, 0);
@@ -134,8 +134,8 @@ TEST_F(AppTest, TeamsSeeOnlyTheirOwnSignalsAndCases) {
 }
 
 TEST_F(AppTest, OutreachDecisionOpensACaseAndDaysSinceContactFollowTheClock) {
-  SignalService signals(*db_, clock_);
-  CaseService cases(*db_, clock_);
+  SignalService signals(*db_, clock_, *access_log_);
+  CaseService cases(*db_, clock_, *access_log_);
   auto outreacher = actor("demo-outreacher-a");
   auto lead = actor("demo-lead-a");
   domain::SignalFields f;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <utility>
 
+#include "app/access_log.h"
 #include "app/auth.h"
 #include "app/clock.h"
 #include "app/config.h"
@@ -31,10 +32,12 @@ class DemoAppTest : public ::testing::Test {
     db_ = store::open_database("sqlite:" + path_);
     store::migrate(*db_);
     auth_ = std::make_unique<AuthService>(*db_, clock_, config_);
+    access_log_ = std::make_unique<AccessLog>(*db_, clock_);
     EXPECT_TRUE(create_demo(*db_, clock_).ok());
   }
   ~DemoAppTest() override {
     auth_.reset();
+    access_log_.reset();
     db_.reset();
     remove_files();
   }
@@ -53,6 +56,7 @@ class DemoAppTest : public ::testing::Test {
   AppConfig config_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<AccessLog> access_log_;
 };
 
 }  // namespace voordeur::app::apptest

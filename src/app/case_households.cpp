@@ -23,6 +23,9 @@ domain::Result<domain::Household> CaseService::household(const domain::Actor& a,
   return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Household> {
     auto found = store::find_household(c, household_id);
     if (!found || !domain::can_see_team(a, found->team_id)) return household_not_found();
+    for (const auto& m : found->members) {
+      access_log_.enqueue(a, access::read, Access{"household", household_id, m.person_id, found->team_id});
+    }
     return std::move(*found);
   });
 }
@@ -45,12 +48,14 @@ domain::Result<domain::Household> CaseService::add_household_member(const domain
         return domain::make_error("not_found", "This person does not exist or belongs to another team.");
       }
       store::set_household_member(c, household_id, *in.person_id, in.role);
+      access_log_.record(c, a, access::change, Access{"household", household_id, *in.person_id, *team, "member added"});
     } else {
       domain::Person p;
       p.name = *in.name;
       p.date_of_birth = in.date_of_birth;
       p.address = store::find_household(c, household_id)->address;
-      store::insert_person(c, *team, p, now, household_id, in.role);
+      const domain::Id person = store::insert_person(c, *team, p, now, household_id, in.role);
+      access_log_.record(c, a, access::create, Access{"household", household_id, person, *team, "member added"});
     }
     return *store::find_household(c, household_id);
   });
@@ -69,6 +74,7 @@ domain::Result<domain::Household> CaseService::remove_household_member(const dom
     }
     const domain::Id own = store::insert_household(c, *team, "", now);
     store::set_household_member(c, own, person_id, "adult");
+    access_log_.record(c, a, access::change, Access{"household", household_id, person_id, *team, "member removed"});
     return *store::find_household(c, household_id);
   });
 }
@@ -86,6 +92,7 @@ domain::Result<domain::Case> CaseService::set_concerns(const domain::Actor& a, d
     if (!k) return k;
     store::set_case_household(c, case_id,
                               concerns == "household" && k->household ? std::optional{k->household->id} : std::nullopt);
+    access_log_.record_case(c, a, access::change, case_id, "case", std::nullopt, "concerns=" + concerns);
     return load(c, a, case_id);
   });
 }

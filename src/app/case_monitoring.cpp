@@ -51,7 +51,9 @@ domain::Result<domain::CheckIn> CaseService::schedule_check_in(const domain::Act
       return *e;
     }
     const auto closed_at = closure ? std::optional{closure->second} : std::nullopt;
-    return *store::find_check_in(c, store::insert_check_in(c, case_id, in, a.user_id, now, closed_at));
+    const domain::Id id = store::insert_check_in(c, case_id, in, a.user_id, now, closed_at);
+    access_log_.record_case(c, a, access::create, case_id, "check_in", id);
+    return *store::find_check_in(c, id);
   });
 }
 
@@ -71,6 +73,7 @@ domain::Result<domain::CheckIn> CaseService::record_check_in_outcome(const domai
     }
     if (found->outcome) return domain::make_error("conflict", "The outcome of this check-in is recorded already.");
     store::record_check_in_outcome(c, check_in_id, in);
+    access_log_.record_case(c, a, access::change, case_id, "check_in", check_in_id, "outcome");
     return with_suggestion(*store::find_check_in(c, check_in_id));
   });
 }
@@ -79,9 +82,16 @@ domain::Result<std::vector<store::OverdueCheckIn>> CaseService::overdue_check_in
   std::vector<domain::Id> teams;
   for (const auto& t : a.teams) teams.push_back(t.id);
   const std::string today = clock_.local_today();
-  return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<store::OverdueCheckIn>> {
+  auto found = in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<store::OverdueCheckIn>> {
     return store::list_overdue_check_ins(c, teams, today);
   });
+  if (found) {
+    std::vector<domain::Id> ids;
+    for (const auto& o : found.value()) ids.push_back(o.check_in.id);
+    access_log_.enqueue(a, access::search,
+                        Access{"check_in", std::nullopt, std::nullopt, std::nullopt, "overdue=true " + ids_detail(ids)});
+  }
+  return found;
 }
 
 domain::Result<domain::Review> CaseService::add_review(const domain::Actor& a, domain::Id case_id,
@@ -96,6 +106,7 @@ domain::Result<domain::Review> CaseService::add_review(const domain::Actor& a, d
     }
     if (auto e = domain::check_can_log_contact(*store::case_status(c, case_id))) return *e;
     const domain::Id id = store::insert_review(c, case_id, in, a.user_id, now);
+    access_log_.record_case(c, a, access::create, case_id, "review", id);
     for (auto& rv : store::list_reviews(c, case_id)) {
       if (rv.id == id) return rv;
     }

@@ -31,6 +31,7 @@ domain::Result<domain::Case> CaseService::transition(const domain::Actor& a, dom
     // they change more than the phase and have their own requests.
     if (!to) return to.error();
     store::record_transition(c, case_id, from, in.event, to.value(), a.user_id, in.reason, now);
+    access_log_.record_case(c, a, access::change, case_id, "case", std::nullopt, "transition=" + in.event);
     return load(c, a, case_id);
   });
 }
@@ -59,6 +60,7 @@ domain::Result<domain::Case> CaseService::handover(const domain::Actor& a, domai
     }
     if (!errors.empty()) return domain::validation_error(std::move(errors));
     store::hand_over_case(c, case_id, *in.from_user_id, *in.to_user_id, in.note, a.user_id, now);
+    access_log_.record_case(c, a, access::change, case_id, "case", std::nullopt, "handover");
     return load(c, a, case_id);
   });
 }
@@ -76,8 +78,9 @@ domain::Result<std::vector<domain::TimelineItem>> CaseService::timeline(const do
   std::vector<std::string> wanted = kinds;
   if (wanted.empty()) wanted.assign(domain::vocab::timeline_kinds.begin(), domain::vocab::timeline_kinds.end());
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::TimelineItem>> {
-    auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    const auto subject = store::case_subject(c, case_id);
+    if (!subject || !domain::can_see_team(a, subject->team_id)) return case_not_found();
+    access_log_.enqueue(a, access::read, Access{"case", case_id, subject->person_id, subject->team_id, "timeline"});
     return store::case_timeline(c, case_id, wanted);
   });
 }

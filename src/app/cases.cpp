@@ -57,7 +57,7 @@ domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const 
     f.offset = 0;
   }
   const std::string today = clock_.local_today();
-  return in_read(db_, [&](store::Connection& c) -> domain::Result<store::CasePage> {
+  auto result = in_read(db_, [&](store::Connection& c) -> domain::Result<store::CasePage> {
     auto page = store::list_cases(c, f);
     if (q.review_due) page = due_for_review(c, std::move(page), f.team_ids, q.limit, q.offset);
     for (auto& item : page.items) {
@@ -65,6 +65,15 @@ domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const 
     }
     return page;
   });
+  if (result) {
+    std::vector<domain::Id> ids;
+    for (const auto& item : result->items) ids.push_back(item.id);
+    access_log_.enqueue(a, access::search,
+                        Access{"case", std::nullopt, std::nullopt, std::nullopt,
+                               "scope=" + q.scope + "&status=" + q.status + "&phase=" + q.phase +
+                                   (q.review_due ? "&review_due=true " : " ") + ids_detail(ids)});
+  }
+  return result;
 }
 
 domain::Result<domain::Case> CaseService::load(store::Connection& c, const domain::Actor& a, domain::Id id) {
@@ -85,7 +94,11 @@ domain::Result<domain::Case> CaseService::load(store::Connection& c, const domai
 }
 
 domain::Result<domain::Case> CaseService::get(const domain::Actor& a, domain::Id id) {
-  return in_read(db_, [&](store::Connection& c) { return load(c, a, id); });
+  return in_read(db_, [&](store::Connection& c) {
+    auto k = load(c, a, id);
+    if (k) access_log_.enqueue(a, access::read, Access{"case", id, k->person.id, k->team_id});
+    return k;
+  });
 }
 
 domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a, domain::Id case_id,
@@ -101,14 +114,16 @@ domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a,
     if (!errors.empty()) return domain::validation_error(std::move(errors));
     if (auto e = domain::check_can_log_contact(*store::case_status(c, case_id))) return *e;
     domain::Id id = store::insert_contact(c, case_id, in, a.user_id, now);
+    access_log_.record_case(c, a, access::create, case_id, "contact", id);
     return *store::find_contact(c, id);
   });
 }
 
 domain::Result<std::vector<domain::Contact>> CaseService::contacts(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::Contact>> {
-    auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    const auto subject = store::case_subject(c, case_id);
+    if (!subject || !domain::can_see_team(a, subject->team_id)) return case_not_found();
+    access_log_.enqueue(a, access::read, Access{"case", case_id, subject->person_id, subject->team_id, "contacts"});
     return store::list_contacts(c, case_id);
   });
 }
@@ -131,6 +146,7 @@ domain::Result<domain::Case> CaseService::close(const domain::Actor& a, domain::
     if (!to) return to.error();
     store::close_case(c, case_id, in, a.user_id, now);
     store::record_transition(c, case_id, from, "close", to.value(), a.user_id, in.reason, now);
+    access_log_.record_case(c, a, access::change, case_id, "case", std::nullopt, "closure");
     return load(c, a, case_id);
   });
 }
@@ -154,6 +170,7 @@ domain::Result<domain::Case> CaseService::reopen(const domain::Actor& a, domain:
     if (!to) return to.error();
     store::reopen_case(c, case_id, reason, a.user_id, now);
     store::record_transition(c, case_id, from, "reopen", to.value(), a.user_id, reason, now);
+    access_log_.record_case(c, a, access::change, case_id, "case", std::nullopt, "reopen");
     return load(c, a, case_id);
   });
 }

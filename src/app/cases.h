@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/access_log.h"
 #include "app/clock.h"
 #include "domain/errors.h"
 #include "domain/model.h"
@@ -26,7 +27,8 @@ struct CaseQuery {
 
 class CaseService {
  public:
-  CaseService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  CaseService(store::Database& db, const Clock& clock, AccessLog& access_log)
+      : db_(db), clock_(clock), access_log_(access_log) {}
 
   domain::Result<store::CasePage> list(const domain::Actor& a, const CaseQuery& q);
   domain::Result<domain::Case> get(const domain::Actor& a, domain::Id id);
@@ -74,6 +76,7 @@ class CaseService {
 
   store::Database& db_;
   const Clock& clock_;
+  AccessLog& access_log_;
 };
 
 }  // namespace voordeur::app

@@ -16,7 +16,7 @@ constexpr std::int64_t kDay = 86400;
 class PersistenceAppTest : public apptest::DemoAppTest {
  protected:
   PersistenceAppTest() : DemoAppTest("voordeur-persistence-app-test-", kSundayNoon) {
-    cases_ = std::make_unique<CaseService>(*db_, clock_);
+    cases_ = std::make_unique<CaseService>(*db_, clock_, *access_log_);
     persistence_ = std::make_unique<PersistenceService>(*db_, clock_, *cases_);
   }
   domain::Id my_open_case(const domain::Actor& a) {

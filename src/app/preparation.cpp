@@ -23,8 +23,9 @@ std::optional<domain::Error> check_access(store::Connection& c, const domain::Ac
 
 domain::Result<domain::Preparation> PreparationService::get(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
-    auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    const auto subject = store::case_subject(c, case_id);
+    if (!subject || !domain::can_see_team(a, subject->team_id)) return case_not_found();
+    access_log_.enqueue(a, access::read, Access{"case", case_id, subject->person_id, subject->team_id, "preparation"});
     return store::find_preparation(c, case_id);
   });
 }
@@ -39,6 +40,7 @@ domain::Result<domain::Preparation> PreparationService::save(const domain::Actor
     }
     if (auto e = domain::check_can_prepare(*store::case_status(c, case_id))) return *e;
     store::save_preparation(c, case_id, in, a.user_id, now);
+    access_log_.record_case(c, a, access::change, case_id, "case", std::nullopt, "preparation");
     return store::find_preparation(c, case_id);
   });
 }
@@ -53,6 +55,7 @@ domain::Result<domain::Preparation> PreparationService::add_prior_info(const dom
     }
     if (auto e = domain::check_can_prepare(*store::case_status(c, case_id))) return *e;
     store::insert_prior_info(c, case_id, in, a.user_id, now);
+    access_log_.record_case(c, a, access::create, case_id, "prior_info");
     return store::find_preparation(c, case_id);
   });
 }

@@ -3,6 +3,7 @@
 // of the team only (forbidden), a closed case refuses changes (case_closed).
 #pragma once
 
+#include "app/access_log.h"
 #include "app/clock.h"
 #include "domain/errors.h"
 #include "domain/model.h"
@@ -12,7 +13,8 @@ namespace voordeur::app {
 
 class PreparationService {
  public:
-  PreparationService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  PreparationService(store::Database& db, const Clock& clock, AccessLog& access_log)
+      : db_(db), clock_(clock), access_log_(access_log) {}
 
   domain::Result<domain::Preparation> get(const domain::Actor& a, domain::Id case_id);
   domain::Result<domain::Preparation> save(const domain::Actor& a, domain::Id case_id,
@@ -23,6 +25,7 @@ class PreparationService {
  private:
   store::Database& db_;
   const Clock& clock_;
+  AccessLog& access_log_;
 };
 
 }  // namespace voordeur::app

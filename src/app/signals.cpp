@@ -39,9 +39,17 @@ domain::Result<store::SignalPage> SignalService::list(const domain::Actor& a, co
     }
     f.status = status;
   }
-  return in_read(db_, [&](store::Connection& c) -> domain::Result<store::SignalPage> {
+  auto page = in_read(db_, [&](store::Connection& c) -> domain::Result<store::SignalPage> {
     return store::list_signals(c, f);
   });
+  if (page) {
+    std::vector<domain::Id> ids;
+    for (const auto& s : page->items) ids.push_back(s.id);
+    access_log_.enqueue(a, access::search,
+                        Access{"signal", std::nullopt, std::nullopt, std::nullopt,
+                               "status=" + status + "&feedback=" + feedback + " " + ids_detail(ids)});
+  }
+  return page;
 }
 
 domain::Result<domain::Signal> SignalService::create(const domain::Actor& a, std::optional<domain::Id> team_id,
@@ -68,6 +76,7 @@ domain::Result<domain::Signal> SignalService::create(const domain::Actor& a, std
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Signal> {
     domain::Id person = store::insert_person(c, *team_id, fields.person, now);
     domain::Id id = store::insert_signal(c, *team_id, person, fields, a.user_id, now);
+    access_log_.record(c, a, access::create, Access{"signal", id, person, *team_id});
     return *store::find_signal(c, id);
   });
 }
@@ -76,6 +85,7 @@ domain::Result<domain::Signal> SignalService::get(const domain::Actor& a, domain
   return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Signal> {
     auto s = store::find_signal(c, id);
     if (!s || !domain::can_see_team(a, s->team_id)) return not_found();
+    access_log_.enqueue(a, access::read, Access{"signal", id, s->person.id, s->team_id});
     return std::move(*s);
   });
 }
@@ -109,6 +119,8 @@ domain::Result<DecisionOutcome> SignalService::decide(const domain::Actor& a, do
     store::insert_decision(c, id, in, a.user_id, now, case_id, triage);
     const auto team = store::find_team_settings(c, s->team_id);
     store::set_feedback_due(c, id, *domain::add_working_days(today, team->feedback_working_days));
+    access_log_.record(c, a, access::change, Access{"signal", id, s->person.id, s->team_id, "decision=" + in.decision});
+    if (case_id) access_log_.record(c, a, access::create, Access{"case", case_id, s->person.id, s->team_id});
     return DecisionOutcome{*store::find_signal(c, id), case_id};
   });
 }
@@ -126,6 +138,7 @@ domain::Result<domain::Signal> SignalService::record_feedback(const domain::Acto
       return domain::validation_error(std::move(errors));
     }
     store::record_feedback(c, id, in);
+    access_log_.record(c, a, access::change, Access{"signal", id, s->person.id, s->team_id, "feedback"});
     return *store::find_signal(c, id);
   });
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "app/access_log.h"
 #include "app/clock.h"
 #include "domain/errors.h"
 #include "domain/model.h"
@@ -21,7 +22,8 @@ struct DecisionOutcome {
 
 class SignalService {
  public:
-  SignalService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  SignalService(store::Database& db, const Clock& clock, AccessLog& access_log)
+      : db_(db), clock_(clock), access_log_(access_log) {}
 
   // status: "awaiting_decision" | "decided" | "all"; feedback: "overdue" (due before today, not
   // given) or "all".
@@ -41,6 +43,7 @@ class SignalService {
  private:
   store::Database& db_;
   const Clock& clock_;
+  AccessLog& access_log_;
 };
 
 }  // namespace voordeur::app

@@ -33,7 +33,7 @@ class TriageAppTest : public apptest::DemoAppTest {
 };
 
 TEST_F(TriageAppTest, FeedbackIsDueTheTeamsWorkingDaysAfterTheDecision) {
-  SignalService signals(*db_, clock_);
+  SignalService signals(*db_, clock_, *access_log_);
   AccountService accounts(*db_, clock_);
   const auto outreacher = actor("demo-outreacher-a");
   const auto lead = actor("demo-lead-a");
@@ -82,7 +82,7 @@ TEST_F(TriageAppTest, OnlyAdminsAndTheTeamsLeadsChangeTeamSettings) {
 }
 
 TEST_F(TriageAppTest, PreparationIsForTheTeamAndOpenCasesOnly) {
-  PreparationService preparation(*db_, clock_);
+  PreparationService preparation(*db_, clock_, *access_log_);
   const auto outreacher = actor("demo-outreacher-a");
   store::CaseFilter filter;
   filter.team_ids = {outreacher.teams[0].id};

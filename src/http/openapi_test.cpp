@@ -90,11 +90,13 @@ std::set<MethodAndPath> registered_routes() {
   app::SystemClock clock;
   app::AuthService auth(*db, clock, app::AppConfig{});
   app::AccountService accounts(*db, clock);
-  app::SignalService signals(*db, clock);
-  app::CaseService cases(*db, clock);
-  app::PreparationService preparation(*db, clock);
+  app::AccessLog access_log(*db, clock);
+  app::SignalService signals(*db, clock, access_log);
+  app::CaseService cases(*db, clock, access_log);
+  app::PreparationService preparation(*db, clock, access_log);
+  app::AccessLogService access_log_queries(*db, access_log);
   app::PersistenceService persistence(*db, clock, cases);
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;

@@ -3,6 +3,7 @@ import { Page } from '../components/Page';
 import { LoadState } from '../components/LoadState';
 import { currentSession, logout } from '../features/auth/api/session';
 import { LoginPage } from '../features/auth/components/LoginPage';
+import { AccessLogPage } from '../features/accesslog/components/AccessLogPage';
 import { AdminPage } from '../features/admin/components/AdminPage';
 import { AgendaPage } from '../features/agenda/components/AgendaPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
@@ -21,6 +22,7 @@ import { Header } from './Header';
 
 /** Where a user starts: outreachers at their caseload, team leads at the signals, admins at users. */
 function homePath(user: User): string {
+  if (user.role === 'privacy_officer') return '/access-log';
   if (user.teams.length === 0) return user.role === 'admin' ? '/admin/users' : '/cases/mine';
   return user.role === 'team_lead' ? '/signals' : '/cases/mine';
 }
@@ -55,6 +57,7 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/agenda' && user.teams.length > 0) return <AgendaPage user={user} />;
   const kase = match('/cases/:id', path);
   if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} />;
+  if (path === '/access-log' && user.role === 'privacy_officer') return <AccessLogPage query={query} />;
   if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;
   if (isAdmin && path === '/admin/teams') return <AdminPage section="teams" />;
   return <NotFound />;

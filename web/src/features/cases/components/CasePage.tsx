@@ -17,6 +17,7 @@ import { HandoverForm } from '../../trajectory/components/HandoverForm';
 import { PhasePanel } from '../../trajectory/components/PhasePanel';
 import { MonitoringSection } from '../../monitoring/components/MonitoringSection';
 import { ReviewsSection } from '../../monitoring/components/ReviewsSection';
+import { CaseAccessLogSection } from '../../accesslog/components/CaseAccessLogSection';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -208,6 +209,7 @@ export function CasePage({ id }: { id: number }) {
             <div class="case-side">
               <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />
               <Background c={c} />
+              <CaseAccessLogSection caseId={c.id} />
             </div>
           </div>
         </>
