@@ -8,28 +8,30 @@
 namespace voordeur::http {
 namespace {
 
-json opt_json(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-json opt_json(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(nullptr); }
+}  // namespace
 
-json to_json(const store::AccessLogEntryView& v) {
+// Outside the unnamed namespace, so that JsonWriter::value finds it (argument-dependent lookup).
+void write(JsonWriter& w, const store::AccessLogEntryView& v) {
   const auto& e = v.row.entry;
-  return json{{"id", v.row.id},
-              {"at", domain::format_timestamp(e.at)},
-              {"user", {{"id", e.user_id}, {"display_name", v.user_display_name}}},
-              {"on_behalf_of", opt_json(e.on_behalf_of)},
-              {"person_id", opt_json(e.person_id)},
-              {"record_type", e.record_type},
-              {"record_id", opt_json(e.record_id)},
-              {"action", e.action},
-              {"detail", opt_json(e.detail)},
-              {"break_glass_reason", opt_json(e.break_glass_reason)}};
+  w.begin_object();
+  w.field("id", v.row.id);
+  w.field("at", domain::format_timestamp(e.at));
+  w.key("user");
+  w.begin_object();
+  w.field("id", e.user_id);
+  w.field("display_name", v.user_display_name);
+  w.end_object();
+  w.field("on_behalf_of", e.on_behalf_of);
+  w.field("person_id", e.person_id);
+  w.field("record_type", e.record_type);
+  w.field("record_id", e.record_id);
+  w.field("action", e.action);
+  w.field("detail", e.detail);
+  w.field("break_glass_reason", e.break_glass_reason);
+  w.end_object();
 }
 
-json to_json(const store::AccessLogPage& page) {
-  json items = json::array();
-  for (const auto& v : page.items) items.push_back(to_json(v));
-  return json{{"items", std::move(items)}, {"total", page.total}};
-}
+namespace {
 
 // "YYYY-MM-DD" (midnight UTC) or "YYYY-MM-DDTHH:MM:SSZ" as Unix seconds.
 std::optional<std::int64_t> parse_instant(const std::string& text) {
@@ -81,7 +83,7 @@ void add_access_log_routes(Router& router, Api& api) {
                q.limit = paging->limit;
                q.offset = paging->offset;
                return reply(api.access_log.query(s.actor, q), 200,
-                            [](const store::AccessLogPage& page) { return to_json(page); });
+                            [](JsonWriter& w, const store::AccessLogPage& page) { w.value(Items{page.items, page.total}); });
              }));
 
   router.add("GET", "/api/v1/cases/{id}/access-log",
@@ -91,7 +93,7 @@ void add_access_log_routes(Router& router, Api& api) {
                auto paging = read_paging(req);
                if (!paging) return error_response(paging.error());
                return reply(api.access_log.for_case(s.actor, *id, paging->limit, paging->offset), 200,
-                            [](const store::AccessLogPage& page) { return to_json(page); });
+                            [](JsonWriter& w, const store::AccessLogPage& page) { w.value(Items{page.items, page.total}); });
              }));
 }
 
