@@ -14,6 +14,7 @@
 #include "app/cases.h"
 #include "app/clock.h"
 #include "app/demo.h"
+#include "app/retention.h"
 #include "app/log.h"
 #include "app/signals.h"
 #include "http/api.h"
@@ -30,7 +31,8 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  serve     run the web server (migrates the database first)\n"
     "  migrate   apply pending database migrations and exit\n"
-    "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n";
+    "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n"
+    "  purge     migrate, then delete what is past its retention period (--dry-run: only count)\n";
 
 struct Settings {
   std::string database;
@@ -42,6 +44,7 @@ struct Settings {
   std::string timezone;
   int io_threads = 2;
   int worker_threads = 4;
+  bool dry_run = false;
   app::AppConfig app;
 };
 
@@ -69,7 +72,16 @@ po::options_description option_table(Settings& s) {
       ("login-address-limit", po::value(&s.app.login_address_limit)->default_value(20),
        "failed logins per client address within the window before login is refused")
       ("login-window-seconds", po::value(&s.app.login_window_seconds)->default_value(15 * 60),
-       "the window for counting failed logins");
+       "the window for counting failed logins")
+      ("retention-closed-case-days", po::value(&s.app.retention.closed_case_days)->default_value(730),
+       "days a closed case is kept after its closure")
+      ("retention-signal-days", po::value(&s.app.retention.signal_days)->default_value(183),
+       "days a decided signal that led to no case is kept after its last decision")
+      ("retention-access-log-days", po::value(&s.app.retention.access_log_days)->default_value(1826),
+       "days an access log row is kept")
+      ("purge-interval-seconds", po::value(&s.app.purge_interval_seconds)->default_value(24 * 60 * 60),
+       "how often the server purges what is past its retention period (0: never)")
+      ("dry-run", po::bool_switch(&s.dry_run), "purge: only count what is past its period");
   return o;
 }
 
@@ -133,7 +145,8 @@ int serve(Settings& s) {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  app::RetentionService retention(*db, clock, s.app.retention, s.app.purge_interval_seconds);
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, retention};
   http::Router router;
   http::register_routes(router, api);
 
@@ -145,6 +158,7 @@ int serve(Settings& s) {
   config.static_dir = s.static_dir;
   http::Server server(config, router);
   server.listen();
+  app::PurgeTimer purge_timer(retention, s.app.purge_interval_seconds);
   server.run();
   log::info("stopped");
   return 0;
@@ -165,6 +179,22 @@ int demo(Settings& s) {
   return 0;
 }
 
+int purge(Settings& s) {
+  auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  app::RetentionService retention(*db, clock, s.app.retention);
+  auto report = retention.purge(s.dry_run);
+  if (!report) {
+    std::cerr << "voordeur purge: " << report.error().message << "\n";
+    return 1;
+  }
+  std::cout << (report->dry_run ? "Past their retention period (nothing deleted): " : "Deleted: ") << report->cases
+            << " closed cases, " << report->signals << " signals without a case";
+  if (!report->dry_run) std::cout << ", " << report->persons << " persons no longer referenced";
+  std::cout << ".\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -178,6 +208,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   log::set_level(level);
+  if (const std::string bad = domain::invalid_retention_period(s.app.retention); !bad.empty()) {
+    std::cerr << "voordeur: --" << bad << " must be a whole number of days, at least 1\n";
+    return 2;
+  }
   setenv("TZ", s.timezone.c_str(), 1);
   tzset();
   try {
@@ -187,6 +221,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "demo") return demo(s);
+    if (command == "purge") return purge(s);
   } catch (const std::exception& e) {
     std::cerr << "voordeur " << command << ": " << e.what() << "\n";
     return 1;

@@ -94,7 +94,8 @@ std::set<MethodAndPath> registered_routes() {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  app::RetentionService retention(*db, clock, domain::RetentionPeriods{});
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, retention};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;
@@ -354,6 +355,7 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"ReviewDecision", &domain::vocab::review_decisions},
       {"HouseholdRole", &domain::vocab::household_roles},
       {"CaseConcerns", &domain::vocab::case_concerns},
+      {"ErasureReason", &domain::vocab::erasure_reasons},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";
