@@ -78,6 +78,11 @@ export function Header({ user, path, onLogout }: HeaderProps) {
                 {t('nav.caseload')}
               </NavLink>
             )}
+            {user.role === 'privacy_officer' && (
+              <NavLink to="/privacy" path={path}>
+                {t('nav.privacy')}
+              </NavLink>
+            )}
             {user.role === 'admin' && (
               <NavLink to="/admin" path={path}>
                 {t('nav.admin')}
