@@ -69,6 +69,17 @@ const std::map<std::string_view, std::string_view>& labels() {
       {"held_on", "Gehouden op"}, {"attendees", "Aanwezigen"}, {"display_name", "Naam"},
       {"contact_count", "Aantal contacten"}, {"last_contact_at", "Laatste contact"}, {"concerns", "Betreft"},
       {"taken_by", "Aangenomen door"}, {"updated_at", "Bijgewerkt op"}, {"updated_by", "Bijgewerkt door"},
+      {"allowed_events", "Mogelijke stappen"}, {"cadence_days", "Dagen tussen pogingen"},
+      {"case_id", "Casusnummer"}, {"contact_initiative", "Initiatief tot contact"},
+      {"contact_nature", "Aard van het contact"}, {"contra_indication_note", "Toelichting contra-indicaties"},
+      {"days_since_last_contact", "Dagen sinds laatste contact"}, {"days_to_first_contact", "Dagen tot eerste contact"},
+      {"due_on", "Uiterlijk op"}, {"feedback_date", "Datum terugkoppeling"}, {"follow_up_agreed", "Afspraak over vervolg"},
+      {"given_on", "Gegeven op"}, {"introduction_note", "Toelichting introductie"}, {"known_since", "Bekend sinds"},
+      {"latest_decision", "Laatste besluit"}, {"may_contact_reporter", "Melder mag benaderd worden"},
+      {"person_name", "Naam"}, {"relation_to_person", "Relatie tot de persoon"},
+      {"reporter_can_introduce", "Melder kan introduceren"}, {"team_id", "Teamnummer"}, {"told", "Verteld"},
+      {"user", "Medewerker"}, {"worker_gender_preference", "Voorkeur geslacht outreacher"},
+      {"suggest_reopen", "Heropenen voorgesteld"}, {"ref_id", "Verwijzing"},
   };
   return table;
 }
