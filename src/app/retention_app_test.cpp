@@ -3,7 +3,9 @@
 // anonymous counts are kept. Also erasure and the subject-access export. All people are fictional.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/clock.h"
@@ -191,6 +193,18 @@ TEST_P(RetentionAppTest, APersonInAHouseholdWithOthersCasesStays) {
   EXPECT_TRUE(store::find_person(c(), anna));
   EXPECT_TRUE(store::find_person(c(), child));
   EXPECT_EQ(store::find_household(c(), hh)->members.size(), 3u);
+}
+
+TEST_P(RetentionAppTest, TheServersTimerPurgesInTheBackground) {
+  const Id person = add_person("Anna Voorbeeld");
+  const Id due = add_full_case(person, kCaseCutoff - kDay);
+  RetentionService retention = service();
+  {
+    PurgeTimer timer(retention, 1);  // first run after one second
+    for (int i = 0; i < 100 && store::find_case(c(), due); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_FALSE(store::find_case(c(), due));
+  EXPECT_EQ(store::list_retention_counts(c()).size(), 1u);
 }
 
 domain::Actor privacy_officer(Id id) { return domain::Actor{id, "privacy", "Priva Cy", "privacy_officer", {}}; }
