@@ -16,6 +16,7 @@
 #include "app/cases.h"
 #include "app/clock.h"
 #include "app/demo.h"
+#include "app/retention.h"
 #include "app/log.h"
 #include "app/signals.h"
 #include "http/api.h"
@@ -34,7 +35,8 @@ constexpr const char* kUsage =
     "  migrate   apply pending database migrations and exit\n"
     "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n"
     "  audit verify  check the access log's hash chain; prints the head (id and hash) to keep elsewhere,\n"
-    "            or names the first bad row and exits 1\n";
+    "            or names the first bad row and exits 1\n"
+    "  purge     migrate, then delete what is past its retention period (--dry-run: only count)\n";
 
 struct Settings {
   std::string database;
@@ -49,6 +51,7 @@ struct Settings {
   int access_log_flush_ms = 100;
   std::string subcommand;
   std::string expect_head;
+  bool dry_run = false;
   app::AppConfig app;
 };
 
@@ -80,7 +83,16 @@ po::options_description option_table(Settings& s) {
       ("login-window-seconds", po::value(&s.app.login_window_seconds)->default_value(15 * 60),
        "the window for counting failed logins")
       ("expect-head", po::value(&s.expect_head),
-       "audit verify: a head printed by an earlier run (ID:HASH); fails when that row no longer has that hash");
+       "audit verify: a head printed by an earlier run (ID:HASH); fails when that row no longer has that hash")
+      ("retention-closed-case-days", po::value(&s.app.retention.closed_case_days)->default_value(730),
+       "days a closed case is kept after its closure")
+      ("retention-signal-days", po::value(&s.app.retention.signal_days)->default_value(183),
+       "days a decided signal that led to no case is kept after its last decision")
+      ("retention-access-log-days", po::value(&s.app.retention.access_log_days)->default_value(1826),
+       "days an access log row is kept")
+      ("purge-interval-seconds", po::value(&s.app.purge_interval_seconds)->default_value(24 * 60 * 60),
+       "how often the server purges what is past its retention period (0: never)")
+      ("dry-run", po::bool_switch(&s.dry_run), "purge: only count what is past its period");
   return o;
 }
 
@@ -154,7 +166,8 @@ int serve(Settings& s) {
   app::PreparationService preparation(*db, clock, access_log);
   app::PersistenceService persistence(*db, clock, cases);
   app::AccessLogService access_log_queries(*db, access_log);
-  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries};
+  app::RetentionService retention(*db, clock, s.app.retention, s.app.purge_interval_seconds);
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention};
   http::Router router;
   http::register_routes(router, api);
 
@@ -166,6 +179,7 @@ int serve(Settings& s) {
   config.static_dir = s.static_dir;
   http::Server server(config, router);
   server.listen();
+  app::PurgeTimer purge_timer(retention, s.app.purge_interval_seconds);
   server.run();
   access_log.stop();
   log::info("stopped");
@@ -226,6 +240,22 @@ int audit(Settings& s) {
   return 0;
 }
 
+int purge(Settings& s) {
+  auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  app::RetentionService retention(*db, clock, s.app.retention);
+  auto report = retention.purge(s.dry_run);
+  if (!report) {
+    std::cerr << "voordeur purge: " << report.error().message << "\n";
+    return 1;
+  }
+  std::cout << (report->dry_run ? "Past their retention period (nothing deleted): " : "Deleted: ") << report->cases
+            << " closed cases, " << report->signals << " signals without a case";
+  if (!report->dry_run) std::cout << ", " << report->persons << " persons no longer referenced";
+  std::cout << ".\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -239,6 +269,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   log::set_level(level);
+  if (const std::string bad = domain::invalid_retention_period(s.app.retention); !bad.empty()) {
+    std::cerr << "voordeur: --" << bad << " must be a whole number of days, at least 1\n";
+    return 2;
+  }
   setenv("TZ", s.timezone.c_str(), 1);
   tzset();
   try {
@@ -249,6 +283,7 @@ int main(int argc, char** argv) {
     }
     if (command == "demo") return demo(s);
     if (command == "audit") return audit(s);
+    if (command == "purge") return purge(s);
   } catch (const std::exception& e) {
     std::cerr << "voordeur " << command << ": " << e.what() << "\n";
     return 1;

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "domain/retention.h"
+
 namespace voordeur::app {
 
 struct AppConfig {
@@ -12,6 +14,9 @@ struct AppConfig {
   int login_account_limit = 5;     // failed logins per account within the window
   int login_address_limit = 20;    // failed logins per client address within the window
   std::int64_t login_window_seconds = 15 * 60;
+  domain::RetentionPeriods retention;
+  // How often the server runs the purge; 0: never (run `voordeur purge` from cron instead).
+  std::int64_t purge_interval_seconds = 24 * 60 * 60;
 };
 
 }  // namespace voordeur::app

@@ -463,4 +463,10 @@ std::vector<FieldError> validate_team_name(const std::string& name) {
   return e.take();
 }
 
+std::vector<FieldError> validate_erasure_reason(const std::string& reason) {
+  Errors e;
+  check_enum(e, "reason", reason, vocab::erasure_reasons, Need::required);
+  return e.take();
+}
+
 }  // namespace voordeur::domain

@@ -61,6 +61,8 @@ std::vector<FieldError> validate_review(const ReviewInput& r, std::string_view t
 std::vector<FieldError> validate_household_member(const HouseholdMemberInput& m, std::string_view today);
 // What a case concerns: one of vocab::case_concerns.
 std::vector<FieldError> validate_case_concerns(const std::string& concerns);
+// The reason category of an erasure (vocab::erasure_reasons).
+std::vector<FieldError> validate_erasure_reason(const std::string& reason);
 // Account fields; each checks one field and names it as given.
 std::vector<FieldError> validate_username(const std::string& username);
 std::vector<FieldError> validate_password(const std::string& password);

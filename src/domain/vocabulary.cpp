@@ -50,6 +50,8 @@ const List check_in_outcomes{"doing_well", "worried", "lost_contact"};
 const List review_decisions{"continue", "change_approach", "hand_over", "close"};
 const List household_roles{"adult", "child", "other"};
 const List case_concerns{"person", "household"};
+const List erasure_reasons{"no_longer_necessary", "consent_withdrawn", "objection", "unlawful", "legal_obligation",
+                           "other"};
 
 bool contains(const List& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

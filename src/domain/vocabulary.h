@@ -33,6 +33,8 @@ extern const List check_in_outcomes;          // doing_well, worried, lost_conta
 extern const List review_decisions;           // continue, change_approach, hand_over, close
 extern const List household_roles;            // adult, child, other
 extern const List case_concerns;              // person, household
+// Why a person's data was erased (GDPR art. 17(1) grounds), kept in the erasure record.
+extern const List erasure_reasons;            // no_longer_necessary, consent_withdrawn, objection, unlawful, legal_obligation, other
 
 bool contains(const List& list, std::string_view value);
 

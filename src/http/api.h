@@ -11,6 +11,7 @@
 #include "app/cases.h"
 #include "app/persistence.h"
 #include "app/preparation.h"
+#include "app/retention.h"
 #include "app/signals.h"
 #include "domain/errors.h"
 #include "http/message.h"
@@ -28,6 +29,7 @@ struct Api {
   app::PreparationService& preparation;
   app::PersistenceService& persistence;
   app::AccessLogService& access_log;
+  app::RetentionService& retention;
 };
 
 inline constexpr const char* kSessionCookie = "voordeur_session";
@@ -48,6 +50,7 @@ Response list_stuck_cases(Api& api, const app::SessionInfo& s, const app::CaseQu
 void add_monitoring_routes(Router& router, Api& api);
 void add_household_routes(Router& router, Api& api);
 void add_access_log_routes(Router& router, Api& api);
+void add_retention_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.

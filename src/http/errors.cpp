@@ -31,6 +31,7 @@ constexpr std::array kCodes = {
     CodeInfo{"case_closed", 409, "Case closed"},
     CodeInfo{"case_open", 409, "Case open"},
     CodeInfo{"illegal_transition", 409, "Transition not allowed"},
+    CodeInfo{"erasure_not_allowed", 409, "Erasure not allowed"},
     CodeInfo{"payload_too_large", 413, "Payload too large"},
     CodeInfo{"unsupported_media_type", 415, "Unsupported media type"},
     CodeInfo{"rate_limited", 429, "Too many requests"},

@@ -602,6 +602,10 @@ void write(JsonWriter& w, const domain::TimelineItem& t) {
   w.end_object();
 }
 
+Response json_response(int status, const json& body) {
+  return json_text_response(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 Response json_text_response(int status, std::string body) {
   Response res;
   res.status = status;

@@ -108,6 +108,22 @@ void write(JsonWriter& w, const Items<T>& page) {
   w.end_object();
 }
 
+// The value as an nlohmann::json tree, for code that works on the JSON itself (the subject-access
+// export draws its PDF from it).
+template <typename T>
+json to_json(const T& value) {
+  JsonWriter w;
+  w.value(value);
+  return json::parse(w.text());
+}
+template <typename T>
+json to_json_list(const std::vector<T>& items) {
+  return to_json(items);
+}
+
+// A response with an nlohmann::json tree as its body.
+Response json_response(int status, const json& body);
+
 // A response with the JSON text as its body.
 Response json_text_response(int status, std::string body);
 

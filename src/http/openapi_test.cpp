@@ -96,7 +96,8 @@ std::set<MethodAndPath> registered_routes() {
   app::PreparationService preparation(*db, clock, access_log);
   app::AccessLogService access_log_queries(*db, access_log);
   app::PersistenceService persistence(*db, clock, cases);
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries};
+  app::RetentionService retention(*db, clock, domain::RetentionPeriods{});
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;
@@ -356,6 +357,7 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"ReviewDecision", &domain::vocab::review_decisions},
       {"HouseholdRole", &domain::vocab::household_roles},
       {"CaseConcerns", &domain::vocab::case_concerns},
+      {"ErasureReason", &domain::vocab::erasure_reasons},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";

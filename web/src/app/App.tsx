@@ -9,6 +9,7 @@ import { AgendaPage } from '../features/agenda/components/AgendaPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
 import { CasePage } from '../features/cases/components/CasePage';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage';
+import { PrivacyPage } from '../features/privacy/components/PrivacyPage';
 import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
 import { SignalFormPage } from '../features/signals/components/SignalFormPage';
 import { SignalListPage } from '../features/signals/components/SignalListPage';
@@ -20,7 +21,10 @@ import { clearStatus, keepStatusFor, statusStore } from '../lib/status';
 import { useStore } from '../lib/store';
 import { Header } from './Header';
 
-/** Where a user starts: outreachers at their caseload, team leads at the signals, admins at users. */
+/**
+ * Where a user starts: outreachers at their caseload, team leads at the signals, admins at users,
+ * the privacy officer at the privacy page.
+ */
 function homePath(user: User): string {
   if (user.role === 'privacy_officer') return '/access-log';
   if (user.teams.length === 0) return user.role === 'admin' ? '/admin/users' : '/cases/mine';
@@ -60,6 +64,8 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/access-log' && user.role === 'privacy_officer') return <AccessLogPage query={query} />;
   if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;
   if (isAdmin && path === '/admin/teams') return <AdminPage section="teams" />;
+  if (isAdmin && path === '/admin/retention') return <AdminPage section="retention" />;
+  if (user.role === 'privacy_officer' && path === '/privacy') return <PrivacyPage />;
   return <NotFound />;
 }
 

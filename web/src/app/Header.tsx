@@ -83,6 +83,11 @@ export function Header({ user, path, onLogout }: HeaderProps) {
                 {t('nav.accessLog')}
               </NavLink>
             )}
+            {user.role === 'privacy_officer' && (
+              <NavLink to="/privacy" path={path}>
+                {t('nav.privacy')}
+              </NavLink>
+            )}
             {user.role === 'admin' && (
               <NavLink to="/admin" path={path}>
                 {t('nav.admin')}

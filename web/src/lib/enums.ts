@@ -117,6 +117,16 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 /** Roles of household members; what a case concerns. */
 export const HOUSEHOLD_ROLES = ['adult', 'child', 'other'] as const;
 export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
+
+export const ERASURE_REASONS = [
+  'no_longer_necessary',
+  'consent_withdrawn',
+  'objection',
+  'unlawful',
+  'legal_obligation',
+  'other',
+] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
 export type CaseConcerns = 'person' | 'household';
 
 /** The triage checklist of a decision (seed 000 Bijlage 1). */

@@ -12,6 +12,7 @@ import {
   DIRECT_REASONS,
   GENDER_PREFERENCES,
   HOUSEHOLD_ROLES,
+  ERASURE_REASONS,
   INDICATIONS,
   OUTCOMES,
   PROBLEM_AREAS,
@@ -50,6 +51,7 @@ export const ENUM_LABELS = {
   checkInOutcome: CHECK_IN_OUTCOMES,
   reviewDecision: REVIEW_DECISIONS,
   householdRole: HOUSEHOLD_ROLES,
+  erasureReason: ERASURE_REASONS,
 } as const;
 
 /** One choice of a radio group, checkbox group or select. */

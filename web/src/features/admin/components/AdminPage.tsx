@@ -12,9 +12,10 @@ import { announce } from '../../../lib/status';
 import { createTeam, listTeams, listUsers, type AdminUser } from '../api/admin';
 import { listTeamSettings } from '../../triage/api/triage';
 import { TeamFeedbackDays } from '../../triage/components/TeamFeedbackDays';
+import { RetentionPanel } from '../../privacy/components/RetentionPanel';
 import { EditUserForm, NewUserForm } from './UserForms';
 
-export type AdminSection = 'users' | 'teams';
+export type AdminSection = 'users' | 'teams' | 'retention';
 
 function UserRow({ user, editing, onToggle }: { user: AdminUser; editing: boolean; onToggle: () => void }) {
   return (
@@ -134,8 +135,13 @@ export function AdminPage({ section }: { section: AdminSection }) {
         <a class="tab" href={href('/admin/teams')} aria-current={section === 'teams' ? 'page' : undefined}>
           {t('admin.teams')}
         </a>
+        <a class="tab" href={href('/admin/retention')} aria-current={section === 'retention' ? 'page' : undefined}>
+          {t('admin.retention')}
+        </a>
       </nav>
-      {section === 'users' ? <UsersSection /> : <TeamsSection />}
+      {section === 'users' && <UsersSection />}
+      {section === 'teams' && <TeamsSection />}
+      {section === 'retention' && <RetentionPanel />}
     </Page>
   );
 }

@@ -1,0 +1,267 @@
+#include "http/subject_export.h"
+
+#include <hpdf.h>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "domain/dates.h"
+
+namespace voordeur::http {
+namespace {
+
+// ---- JSON: one entry per section, in the order of the document.
+struct Section {
+  const char* key;
+  json (*render)(const app::SubjectExport&);
+};
+
+const std::array kSections = {
+    Section{"person",
+            [](const app::SubjectExport& e) {
+              json p = to_json(e.person);
+              p["team"] = to_json(e.team);
+              return p;
+            }},
+    Section{"household",
+            [](const app::SubjectExport& e) {
+              if (!e.household) return json(nullptr);
+              return json{{"id", e.household->id},
+                          {"address", e.household->address},
+                          {"role", e.household->role},
+                          {"member_count", e.household->member_count}};
+            }},
+    Section{"signals", [](const app::SubjectExport& e) { return to_json_list(e.signals); }},
+    Section{"cases", [](const app::SubjectExport& e) { return to_json_list(e.cases); }},
+};
+
+// ---- PDF
+// Dutch labels of the JSON keys; a key without one is shown with its underscores as spaces.
+const std::map<std::string_view, std::string_view>& labels() {
+  static const std::map<std::string_view, std::string_view> table = {
+      {"export", "Over dit overzicht"}, {"generated_at", "Gemaakt op"}, {"generated_by", "Gemaakt door"},
+      {"legal_basis", "Grondslag"}, {"person", "Persoon"}, {"household", "Huishouden"}, {"signals", "Signalen"},
+      {"cases", "Casussen"}, {"id", "Nummer"}, {"name", "Naam"}, {"address", "Adres"}, {"phone", "Telefoon"},
+      {"date_of_birth", "Geboortedatum"}, {"sex", "Geslacht"}, {"team", "Team"}, {"role", "Rol"},
+      {"member_count", "Aantal leden"}, {"status", "Status"}, {"phase", "Fase"}, {"intake_date", "Datum melding"},
+      {"reporter", "Melder"}, {"kind", "Soort"}, {"relation", "Relatie"}, {"organisation", "Organisatie"},
+      {"function", "Functie"}, {"direct_reason", "Directe aanleiding"}, {"direct_reason_other", "Andere aanleiding"},
+      {"problem_areas", "Leefgebieden"}, {"problem_areas_other", "Andere leefgebieden"},
+      {"tried_and_result", "Geprobeerd en resultaat"}, {"what_would_help", "Wat zou helpen"},
+      {"others_in_contact", "Anderen in contact"}, {"whereabouts", "Verblijfplaats"},
+      {"person_aware", "Persoon op de hoogte"}, {"decisions", "Besluiten"}, {"decision", "Besluit"},
+      {"reason", "Reden"}, {"decided_at", "Besloten op"}, {"decided_by", "Besloten door"},
+      {"indications", "Indicaties"}, {"contra_indications", "Contra-indicaties"}, {"feedback", "Terugkoppeling"},
+      {"opened_at", "Geopend op"}, {"closed_at", "Gesloten op"}, {"closed_by", "Gesloten door"},
+      {"closure", "Afsluiting"}, {"note", "Notitie"}, {"notes", "Notities"}, {"contacts", "Contacten"},
+      {"occurred_at", "Datum en tijd"}, {"channel", "Kanaal"}, {"with_whom", "Met wie"}, {"outcome", "Resultaat"},
+      {"next_attempt_date", "Volgende poging"}, {"created_at", "Vastgelegd op"}, {"created_by", "Vastgelegd door"},
+      {"events", "Gebeurtenissen"}, {"actor", "Door"}, {"at", "Op"}, {"assignment_history", "Toewijzingen"},
+      {"assigned_workers", "Outreachers"}, {"assigned_at", "Toegewezen op"}, {"unassigned_at", "Tot"},
+      {"handed_over_from", "Overgedragen van"}, {"preparation", "Voorbereiding"}, {"strategy", "Aanpak"},
+      {"companion", "Begeleider"}, {"companion_name", "Naam begeleider"}, {"prior_info", "Voorinformatie"},
+      {"source", "Bron"}, {"content", "Inhoud"}, {"check_ins", "Nazorgmomenten"}, {"planned_on", "Gepland op"},
+      {"done_on", "Gedaan op"}, {"worker", "Outreacher"}, {"reviews", "Procesbesprekingen"},
+      {"held_on", "Gehouden op"}, {"attendees", "Aanwezigen"}, {"display_name", "Naam"},
+      {"contact_count", "Aantal contacten"}, {"last_contact_at", "Laatste contact"}, {"concerns", "Betreft"},
+      {"taken_by", "Aangenomen door"}, {"updated_at", "Bijgewerkt op"}, {"updated_by", "Bijgewerkt door"},
+      {"allowed_events", "Mogelijke stappen"}, {"cadence_days", "Dagen tussen pogingen"},
+      {"case_id", "Casusnummer"}, {"contact_initiative", "Initiatief tot contact"},
+      {"contact_nature", "Aard van het contact"}, {"contra_indication_note", "Toelichting contra-indicaties"},
+      {"days_since_last_contact", "Dagen sinds laatste contact"}, {"days_to_first_contact", "Dagen tot eerste contact"},
+      {"due_on", "Uiterlijk op"}, {"feedback_date", "Datum terugkoppeling"}, {"follow_up_agreed", "Afspraak over vervolg"},
+      {"given_on", "Gegeven op"}, {"introduction_note", "Toelichting introductie"}, {"known_since", "Bekend sinds"},
+      {"latest_decision", "Laatste besluit"}, {"may_contact_reporter", "Melder mag benaderd worden"},
+      {"person_name", "Naam"}, {"relation_to_person", "Relatie tot de persoon"},
+      {"reporter_can_introduce", "Melder kan introduceren"}, {"team_id", "Teamnummer"}, {"told", "Verteld"},
+      {"user", "Medewerker"}, {"worker_gender_preference", "Voorkeur geslacht outreacher"},
+      {"suggest_reopen", "Heropenen voorgesteld"}, {"ref_id", "Verwijzing"},
+  };
+  return table;
+}
+
+std::string label(const std::string& key) {
+  const auto it = labels().find(key);
+  if (it != labels().end()) return std::string(it->second);
+  std::string out = key;
+  for (char& ch : out)
+    if (ch == '_') ch = ' ';
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// UTF-8 to Windows-1252 (WinAnsiEncoding); characters outside it become '?'.
+std::string to_win_ansi(std::string_view utf8) {
+  static const std::map<char32_t, unsigned char> extra = {
+      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
+      {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
+      {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
+      {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
+      {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
+  std::string out;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > utf8.size()) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? b : b & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    i += len;
+    if (cp == '\n' || cp == '\r' || cp == '\t') {
+      out += ' ';
+    } else if (cp < 0x20) {
+      continue;
+    } else if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) {
+      out += static_cast<char>(cp);
+    } else if (const auto it = extra.find(cp); it != extra.end()) {
+      out += static_cast<char>(it->second);
+    } else {
+      out += '?';
+    }
+  }
+  return out;
+}
+
+[[noreturn]] void pdf_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void*) {
+  throw std::runtime_error("libharu error " + std::to_string(error) + "/" + std::to_string(detail));
+}
+
+// Writes lines top-down on A4 pages, starting a new page when one is full.
+class PdfWriter {
+ public:
+  PdfWriter() : doc_(HPDF_New(pdf_error_handler, nullptr), HPDF_Free) {
+    if (!doc_) throw std::runtime_error("libharu: cannot create a document");
+    HPDF_SetCompressionMode(doc_.get(), HPDF_COMP_ALL);
+    regular_ = HPDF_GetFont(doc_.get(), "Helvetica", "WinAnsiEncoding");
+    bold_ = HPDF_GetFont(doc_.get(), "Helvetica-Bold", "WinAnsiEncoding");
+    new_page();
+  }
+
+  void heading(const std::string& text, int depth) {
+    const float size = depth == 0 ? 16.0F : depth == 1 ? 13.0F : 11.0F;
+    space(depth == 0 ? 10.0F : 6.0F);
+    line(bold_, size, indent(depth), to_win_ansi(text));
+  }
+
+  // "label: value", wrapped at the page width.
+  void field(const std::string& name, const std::string& value, int depth) {
+    const std::string text = to_win_ansi(name + ": " + value);
+    const float left = indent(depth);
+    const float width = kPageWidth - kMargin - left;
+    std::string rest = text;
+    while (!rest.empty()) {
+      HPDF_REAL used = 0;
+      HPDF_UINT fits = HPDF_Font_MeasureText(regular_, reinterpret_cast<const HPDF_BYTE*>(rest.data()),
+                                             static_cast<HPDF_UINT>(rest.size()), width, kSize, 0, 0, HPDF_TRUE, &used);
+      if (fits == 0) {
+        fits = HPDF_Font_MeasureText(regular_, reinterpret_cast<const HPDF_BYTE*>(rest.data()),
+                                     static_cast<HPDF_UINT>(rest.size()), width, kSize, 0, 0, HPDF_FALSE, &used);
+      }
+      if (fits == 0) fits = 1;
+      line(regular_, kSize, left, rest.substr(0, fits));
+      rest.erase(0, fits);
+      while (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+    }
+  }
+
+  std::string bytes() {
+    HPDF_SaveToStream(doc_.get());
+    std::string out(HPDF_GetStreamSize(doc_.get()), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    HPDF_ReadFromStream(doc_.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+    out.resize(size);
+    return out;
+  }
+
+ private:
+  static constexpr float kPageWidth = 595.0F;
+  static constexpr float kPageHeight = 842.0F;
+  static constexpr float kMargin = 50.0F;
+  static constexpr float kSize = 10.0F;
+
+  static float indent(int depth) { return kMargin + 12.0F * static_cast<float>(depth > 0 ? depth - 1 : 0); }
+
+  void new_page() {
+    page_ = HPDF_AddPage(doc_.get());
+    HPDF_Page_SetSize(page_, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    y_ = kPageHeight - kMargin;
+  }
+
+  void space(float points) { y_ -= points; }
+
+  void line(HPDF_Font font, float size, float x, const std::string& text) {
+    if (y_ - size < kMargin) new_page();
+    y_ -= size * 1.3F;
+    HPDF_Page_BeginText(page_);
+    HPDF_Page_SetFontAndSize(page_, font, size);
+    HPDF_Page_TextOut(page_, x, y_, text.c_str());
+    HPDF_Page_EndText(page_);
+  }
+
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc_;
+  HPDF_Font regular_ = nullptr;
+  HPDF_Font bold_ = nullptr;
+  HPDF_Page page_ = nullptr;
+  float y_ = 0;
+};
+
+std::string scalar_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "ja" : "nee";
+  if (v.is_null()) return "-";
+  return v.dump();
+}
+
+bool is_scalar_list(const json& v) {
+  for (const auto& item : v)
+    if (item.is_object() || item.is_array()) return false;
+  return true;
+}
+
+void draw(PdfWriter& pdf, const std::string& name, const json& v, int depth) {
+  if (v.is_object()) {
+    pdf.heading(name, depth);
+    for (const auto& [key, item] : v.items()) draw(pdf, label(key), item, depth + 1);
+  } else if (v.is_array() && (v.empty() || is_scalar_list(v))) {
+    std::string joined;
+    for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + scalar_text(item);
+    pdf.field(name, v.empty() ? "(geen)" : joined, depth);
+  } else if (v.is_array()) {
+    pdf.heading(name + " (" + std::to_string(v.size()) + ")", depth);
+    int n = 0;
+    for (const auto& item : v) draw(pdf, name + " " + std::to_string(++n), item, depth + 1);
+  } else {
+    pdf.field(name, scalar_text(v), depth);
+  }
+}
+
+}  // namespace
+
+json subject_export_json(const app::SubjectExport& e) {
+  json out{{"export",
+            {{"generated_at", domain::format_timestamp(e.generated_at)},
+             {"generated_by", to_json(e.generated_by)},
+             {"legal_basis", "AVG artikel 15 (recht op inzage)"}}}};
+  for (const auto& s : kSections) out[s.key] = s.render(e);
+  return out;
+}
+
+std::string subject_export_pdf(const json& export_json) {
+  PdfWriter pdf;
+  pdf.heading("Inzage in persoonsgegevens", 0);
+  // The sections in the order of the table (a JSON object iterates its keys alphabetically).
+  std::vector<std::string> order{"export"};
+  for (const auto& s : kSections) order.emplace_back(s.key);
+  for (const auto& key : order)
+    if (export_json.contains(key)) draw(pdf, label(key), export_json.at(key), 1);
+  return pdf.bytes();
+}
+
+}  // namespace voordeur::http

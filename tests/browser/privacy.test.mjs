@@ -1,0 +1,112 @@
+// The privacy officer's page in a real Chromium: find a person by case number, download the
+// subject-access export, erase the data after confirming; and the admin's read-only retention
+// periods. At phone and desktop size, axe-core on each step. All people are fictional.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { login, openPage, pageChecks, SIZES, useServerAndBrowser } from './lib/suite.mjs';
+
+const env = useServerAndBrowser();
+const OFFICER_PASSWORD = 'example-privacy-passphrase';
+const usedCases = new Set();
+
+/** An API session of `username` in its own browser context; post() sends the CSRF token. */
+async function apiSession(username, password) {
+  const context = await env.browser.newContext();
+  const base = `${env.server.baseUrl}/api/v1`;
+  const login = await context.request.post(`${base}/session`, { data: { username, password } });
+  assert.equal(login.status(), 201, `login of ${username}`);
+  const { csrf_token: csrf } = await login.json();
+  return {
+    close: () => context.close(),
+    get: (path) => context.request.get(`${base}${path}`),
+    post: (path, data) => context.request.post(`${base}${path}`, { data, headers: { 'x-csrf-token': csrf } }),
+  };
+}
+
+for (const size of SIZES) {
+  test(`privacy officer finds, exports and erases a person at ${size.name}`, async () => {
+    const admin = await apiSession('demo-admin', 'voordeur-demo');
+    const lead = await apiSession('demo-lead-a', 'voordeur-demo');
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check } = pageChecks(page, size, env.server.baseUrl);
+    try {
+      const username = `example-privacy-${size.name}`;
+      const created = await admin.post('/users', {
+        username, display_name: `Example Privacy ${size.name}`, role: 'privacy_officer', password: OFFICER_PASSWORD,
+        team_ids: [],
+      });
+      assert.equal(created.status(), 201);
+      // A closed demo case whose person has no open case (erasure is refused otherwise).
+      const officer = await apiSession(username, OFFICER_PASSWORD);
+      let closed = null;
+      for (const c of (await (await lead.get('/cases?status=closed&limit=500')).json()).items) {
+        if (usedCases.has(c.id)) continue;
+        if (!(await (await officer.get(`/persons/lookup?case_id=${c.id}`)).json()).has_open_case) {
+          closed = c;
+          break;
+        }
+      }
+      await officer.close();
+      assert.ok(closed, 'a closed demo case of a person without an open case');
+      usedCases.add(closed.id);
+
+      await page.goto(env.server.baseUrl);
+      await page.getByLabel('Gebruikersnaam').fill(username);
+      await page.getByLabel('Wachtwoord').fill(OFFICER_PASSWORD);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.getByRole('heading', { name: 'Privacy: inzage en verwijdering' }).waitFor();
+      await page.getByRole('region', { name: 'Bewaartermijnen' }).getByText('730 dagen').waitFor();
+      await check('60-privacy');
+
+      await page.getByRole('textbox', { name: /^Nummer/ }).fill(String(closed.id));
+      await page.getByRole('button', { name: 'Zoeken' }).click();
+      const found = page.getByRole('region', { name: 'Gevonden persoon' });
+      await found.getByText(closed.person_name, { exact: true }).waitFor();
+      const pdfHref = await found.getByRole('link', { name: 'Download overzicht (PDF)' }).getAttribute('href');
+      const pdf = await page.request.get(`${env.server.baseUrl}${pdfHref}`);
+      assert.equal(pdf.status(), 200);
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+      const jsonHref = await found.getByRole('link', { name: 'Download gegevens (JSON)' }).getAttribute('href');
+      const exported = await (await page.request.get(`${env.server.baseUrl}${jsonHref}`)).json();
+      assert.equal(exported.person.name, closed.person_name);
+      await check('61-privacy-person');
+
+      const erase = page.getByRole('region', { name: 'Gegevens verwijderen (AVG artikel 17)' });
+      await erase.getByLabel('Reden').selectOption({ label: 'Bezwaar van de persoon' });
+      await erase.getByRole('button', { name: 'Definitief verwijderen' }).click();
+      await erase.getByText('Bevestig eerst dat de gegevens verwijderd moeten worden.').first().waitFor();
+      assert.equal((await lead.get(`/cases/${closed.id}`)).status(), 200, 'nothing erased without confirmation');
+      await erase.getByLabel(`Ik weet zeker dat alle gegevens van ${closed.person_name} verwijderd moeten worden`).check();
+      await erase.getByRole('button', { name: 'Definitief verwijderen' }).click();
+      await page.getByRole('status').getByText('De gegevens zijn verwijderd.').waitFor();
+      assert.equal((await lead.get(`/cases/${closed.id}`)).status(), 404);
+      await page.getByRole('region', { name: 'Bewaartermijnen' })
+        .getByText(`door Example Privacy ${size.name}: Bezwaar van de persoon`, { exact: false }).waitFor();
+      await check('62-privacy-erased');
+      assert.deepEqual(pageErrors, [], 'no console errors or CSP refusals');
+    } finally {
+      await context.close();
+      await admin.close();
+      await lead.close();
+    }
+  });
+
+  test(`admin reads the retention periods at ${size.name}`, async () => {
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check } = pageChecks(page, size, env.server.baseUrl);
+    try {
+      const nav = await login(page, env.server.baseUrl, 'demo-admin');
+      await nav.getByRole('link', { name: 'Beheer' }).click();
+      await page.getByRole('link', { name: 'Bewaartermijnen' }).click();
+      const panel = page.getByRole('region', { name: 'Bewaartermijnen' });
+      await panel.getByText('730 dagen').waitFor();
+      await panel.getByText('183 dagen').waitFor();
+      await panel.getByText('1826 dagen').waitFor();
+      await check('63-admin-retention');
+      assert.deepEqual(pageErrors, [], 'no console errors or CSP refusals');
+    } finally {
+      await context.close();
+    }
+  });
+}
