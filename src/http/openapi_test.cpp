@@ -94,7 +94,8 @@ std::set<MethodAndPath> registered_routes() {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  app::ConsentService consents(*db, clock);
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, consents};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;
@@ -354,6 +355,13 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"ReviewDecision", &domain::vocab::review_decisions},
       {"HouseholdRole", &domain::vocab::household_roles},
       {"CaseConcerns", &domain::vocab::case_concerns},
+      {"ConsentRecipient", &domain::vocab::consent_recipients},
+      {"ConsentScope", &domain::vocab::consent_scopes},
+      {"ExchangeChannel", &domain::vocab::exchange_channels},
+      {"ExchangeDirection", &domain::vocab::exchange_directions},
+      {"ExchangeBasis", &domain::vocab::exchange_bases},
+      {"ConsentStanceKind", &domain::vocab::consent_stances},
+      {"ConsentState", &domain::vocab::consent_states},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";
@@ -404,6 +412,12 @@ TEST(OpenApi, MaxLengthsFollowTheDomainLimits) {
       {"/PriorInfoInput/properties/content", long_text},
       {"/TransitionInput/properties/reason", short_text},
       {"/HandoverInput/properties/note", long_text},
+      {"/ConsentInput/properties/organisation", short_text},
+      {"/ConsentStanceInput/properties/note", long_text},
+      {"/ExchangeInput/properties/organisation", short_text},
+      {"/ExchangeInput/properties/contact_person", name},
+      {"/ExchangeInput/properties/justification", long_text},
+      {"/ExchangeInput/properties/peer_consulted", name},
   };
   const json& schemas = document().at("components").at("schemas");
   for (const auto& [pointer, limit] : table) {

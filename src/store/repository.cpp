@@ -9,11 +9,6 @@ namespace voordeur::store {
 using domain::TeamRef;
 using domain::UserRef;
 
-namespace {
-
-// ---- helpers
-
-// problem_areas is stored as a comma-separated list of API values (which contain no commas).
 std::string join_list(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
@@ -34,6 +29,10 @@ std::vector<std::string> split_list(const std::string& text) {
   }
   return out;
 }
+
+namespace {
+
+// ---- helpers
 
 Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
 

@@ -16,6 +16,11 @@
 
 namespace voordeur::store {
 
+// Lists of API values (problem_areas, topics, channels) are stored as comma-separated text; the
+// values contain no commas.
+std::string join_list(const std::vector<std::string>& items);
+std::vector<std::string> split_list(const std::string& text);
+
 using domain::Id;
 
 // ---- teams and users

@@ -1,0 +1,49 @@
+// Use cases of consent and information exchange (domain/consent.h): a person's consent registry,
+// withdrawal, the recorded stance, and the exchange log whose every entry needs a basis.
+// Access: the person's team (another team's person or consent is not_found); outreachers and team
+// leads of the team read and record; any other role is forbidden.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/clock.h"
+#include "domain/consent.h"
+#include "domain/errors.h"
+#include "store/db.h"
+
+namespace voordeur::app {
+
+// Everything the case page shows about a person's consent.
+struct ConsentOverview {
+  std::string state;  // vocab::consent_states, on today's date
+  std::optional<domain::ConsentStance> stance;
+  std::vector<domain::Consent> consents;  // oldest first
+};
+
+class ConsentService {
+ public:
+  ConsentService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  domain::Result<ConsentOverview> overview(const domain::Actor& a, domain::Id person_id);
+  domain::Result<domain::Consent> record(const domain::Actor& a, domain::Id person_id, const domain::ConsentInput& in);
+  // Already withdrawn: conflict.
+  domain::Result<domain::Consent> withdraw(const domain::Actor& a, domain::Id consent_id,
+                                           const std::string& withdrawn_on);
+  // A stance while a consent is valid today: conflict (withdraw it first).
+  domain::Result<ConsentOverview> record_stance(const domain::Actor& a, domain::Id person_id,
+                                                const domain::ConsentStanceInput& in);
+  domain::Result<std::vector<domain::Exchange>> exchanges(const domain::Actor& a, domain::Id person_id);
+  // Without a basis: consent_required (domain::decide_exchange_basis), nothing stored.
+  domain::Result<domain::Exchange> log_exchange(const domain::Actor& a, domain::Id person_id,
+                                                const domain::ExchangeInput& in);
+  // The consent of the actor's team, for the form and the scan (app/consent_files.cpp).
+  domain::Result<domain::Consent> consent(const domain::Actor& a, domain::Id consent_id);
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace voordeur::app
