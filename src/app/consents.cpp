@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/consent_form.h"
+#include "app/log.h"
 #include "app/tx.h"
 #include "domain/rules.h"
 #include "store/consent_repository.h"
@@ -125,13 +127,22 @@ domain::Result<domain::Exchange> ConsentService::log_exchange(const domain::Acto
   });
 }
 
-domain::Result<domain::Consent> ConsentService::consent(const domain::Actor& a, domain::Id consent_id) {
-  return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Consent> {
-    auto found = store::find_consent(c, consent_id);
-    const auto team = found ? store::person_team(c, found->person_id) : std::nullopt;
-    if (auto e = check_access(a, team, consent_not_found())) return *e;
-    return std::move(*found);
+domain::Result<std::string> ConsentService::consent_form(const domain::Actor& a, domain::Id person_id) {
+  const auto today = clock_.local_today();
+  auto data = in_read(db_, [&](store::Connection& c) -> domain::Result<std::pair<domain::Person, std::vector<domain::Consent>>> {
+    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    std::vector<domain::Consent> valid;
+    for (auto& k : store::list_consents(c, person_id))
+      if (domain::is_consent_valid_on(k, today)) valid.push_back(std::move(k));
+    return std::pair{*store::find_person(c, person_id), std::move(valid)};
   });
+  if (!data) return data.error();
+  try {
+    return render_consent_form(data->first, data->second, today);
+  } catch (const std::runtime_error& e) {
+    log::error("consent form", {{"error", e.what()}});
+    return domain::make_error("internal", "The consent form could not be made.");
+  }
 }
 
 }  // namespace voordeur::app

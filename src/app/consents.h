@@ -38,8 +38,8 @@ class ConsentService {
   // Without a basis: consent_required (domain::decide_exchange_basis), nothing stored.
   domain::Result<domain::Exchange> log_exchange(const domain::Actor& a, domain::Id person_id,
                                                 const domain::ExchangeInput& in);
-  // The consent of the actor's team, for the form and the scan (app/consent_files.cpp).
-  domain::Result<domain::Consent> consent(const domain::Actor& a, domain::Id consent_id);
+  // The printable consent form (seed 000 Bijlage 4) with the consents valid today, as PDF bytes.
+  domain::Result<std::string> consent_form(const domain::Actor& a, domain::Id person_id);
 
  private:
   store::Database& db_;

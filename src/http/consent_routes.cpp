@@ -129,6 +129,19 @@ void add_consent_routes(Router& router, Api& api) {
                return reply(api.consents.record_stance(s.actor, *id, in.value()), 201, overview_json);
              }));
 
+  router.add("GET", "/api/v1/persons/{id}/consent-form.pdf",
+             with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto pdf = api.consents.consent_form(s.actor, *id);
+               if (!pdf) return error_response(pdf.error());
+               Response res;
+               res.content_type = "application/pdf";
+               res.body = std::move(pdf.value());
+               res.headers.emplace_back("Content-Disposition", "inline; filename=\"toestemmingsformulier.pdf\"");
+               return res;
+             }));
+
   router.add("GET", "/api/v1/persons/{id}/exchanges",
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);

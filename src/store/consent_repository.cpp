@@ -58,6 +58,21 @@ domain::Exchange exchange_from(const Row& r) {
 
 }  // namespace
 
+std::optional<domain::Person> find_person(Connection& c, Id person_id) {
+  const auto rs =
+      c.query("SELECT id, name, address, phone, date_of_birth, sex FROM persons WHERE id = $1", {person_id});
+  if (rs.rows.empty()) return std::nullopt;
+  const auto& r = rs.rows[0];
+  domain::Person p;
+  p.id = r.integer(0);
+  p.name = r.text(1);
+  p.address = r.text(2);
+  p.phone = r.text(3);
+  p.date_of_birth = r.opt_text(4);
+  p.sex = r.text(5);
+  return p;
+}
+
 Id insert_consent(Connection& c, Id person_id, const domain::ConsentInput& in, Id actor, std::int64_t now) {
   return c
       .query(

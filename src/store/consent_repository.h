@@ -14,6 +14,9 @@ namespace voordeur::store {
 
 using domain::Id;
 
+// The person's fields for the consent form; nullopt when there is no such person.
+std::optional<domain::Person> find_person(Connection& c, Id person_id);
+
 Id insert_consent(Connection& c, Id person_id, const domain::ConsentInput& in, Id actor, std::int64_t now);
 // Oldest first.
 std::vector<domain::Consent> list_consents(Connection& c, Id person_id);

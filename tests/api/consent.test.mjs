@@ -155,6 +155,30 @@ describe('consent registry', () => {
   });
 });
 
+describe('consent form', () => {
+  it('is a PDF with the person and their valid consents, in Dutch', async () => {
+    const c = await createCase(outreacher, lead, [outreacher.user.id]);
+    const person = c.person.id;
+    const k = (await outreacher.post(`${API}/persons/${person}/consents`,
+      consentInput({ organisation: 'Woonstichting Voorbeeld' }))).body;
+    expectStatus(await outreacher.post(`${API}/persons/${person}/consents`,
+      consentInput({ recipient_category: 'bank', scope: 'full', topics: [] })), 201);
+    expectStatus(await outreacher.post(`${API}/consents/${k.id}/withdrawal`, { withdrawn_on: localDate() }), 200);
+    const res = await fetch(`${server.baseUrl}${API}/persons/${person}/consent-form.pdf`,
+      { headers: { cookie: [...outreacher.cookies].map(([n, v]) => `${n}=${v}`).join('; ') } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    assert.ok(pdf.startsWith('%PDF-'), pdf.slice(0, 20));
+    // WinAnsi text: ë is byte 0xEB, written escaped in octal in the content stream.
+    assert.ok(/Toestemmingsformulier voor de cli(\xEB|\\353)nt/.test(pdf), 'the title with its \u00eb');
+    assert.ok(pdf.includes(c.person.name), 'the person\'s name');
+    assert.ok(pdf.includes('Bank: volledig'), 'the valid consent');
+    assert.ok(!pdf.includes('Woonstichting Voorbeeld'), 'not the withdrawn consent');
+    expectProblem(await outreacherB.get(`${API}/persons/${person}/consent-form.pdf`), 404, 'not_found');
+  });
+});
+
 describe('information exchange', () => {
   it('is refused without a basis and accepted with a covering consent', async () => {
     const person = await newPerson();

@@ -59,6 +59,10 @@ for (const size of SIZES) {
       await page.getByRole('status').getByText('De toestemming is vastgelegd.').waitFor();
       await section.getByText('Stand van de toestemming: Algemene toestemming').waitFor();
       await check('62-consent-recorded');
+      const print = section.getByRole('link', { name: 'Toestemmingsformulier afdrukken (pdf)' });
+      const pdf = await page.request.get(new URL(await print.getAttribute('href'), env.server.baseUrl).href);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
 
       // The same exchange now rests on that consent.
       await exchange.getByRole('button', { name: 'Uitwisseling vastleggen' }).click();

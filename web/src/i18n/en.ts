@@ -593,6 +593,7 @@ export const en: Dictionary = {
   'consent.withdrawLabel': 'Withdraw the consent for {recipient}',
   'consent.withdrawn': 'The consent was withdrawn.',
   'consent.addTitle': 'Record a consent',
+  'consent.print': 'Print the consent form (pdf)',
   'consent.recipient': 'Organisation kind',
   'consent.organisation': 'Name of the organisation',
   'consent.organisationHint': 'Fill in only when the consent is for one organisation.',

@@ -591,6 +591,7 @@ export const nl = {
   'consent.withdrawLabel': 'Toestemming voor {recipient} intrekken',
   'consent.withdrawn': 'De toestemming is ingetrokken.',
   'consent.addTitle': 'Toestemming vastleggen',
+  'consent.print': 'Toestemmingsformulier afdrukken (pdf)',
   'consent.recipient': 'Instantie',
   'consent.organisation': 'Naam van de instantie',
   'consent.organisationHint': 'Alleen invullen als de toestemming voor één instantie geldt.',

@@ -83,6 +83,11 @@ export function recordStance(personId: number, body: { stance: ConsentStanceKind
   return api.post<ConsentOverview>(`/persons/${personId}/consent-stance`, body);
 }
 
+/** The printable consent form (Bijlage 4) as PDF, opened by the browser with the session cookie. */
+export function consentFormUrl(personId: number) {
+  return `/api/v1/persons/${personId}/consent-form.pdf`;
+}
+
 export function getExchanges(personId: number) {
   return api.get<{ items: Exchange[] }>(`/persons/${personId}/exchanges`);
 }

@@ -21,6 +21,7 @@ import { MAX } from '../../../lib/limits';
 import { errorMessage } from '../../../lib/messages';
 import { announce } from '../../../lib/status';
 import {
+  consentFormUrl,
   getConsents,
   getExchanges,
   logExchange,
@@ -471,6 +472,13 @@ export function ConsentSection({ personId }: { personId: number }) {
                 <ConsentItem key={k.id} k={k} onWithdraw={(c) => void withdraw(c)} />
               ))}
             </ul>
+          )}
+          {overview.items.length > 0 && (
+            <p>
+              <a class="button button--secondary" href={consentFormUrl(personId)} target="_blank" rel="noopener">
+                {t('consent.print')}
+              </a>
+            </p>
           )}
           <ConsentForm personId={personId} onSaved={consents.reload} />
           <StanceForm personId={personId} onSaved={consents.replace} />
