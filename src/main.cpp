@@ -133,7 +133,7 @@ int serve(Settings& s) {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  app::ConsentService consents(*db, clock);
+  app::ConsentService consents(*db, clock, std::filesystem::path(s.data_dir) / "scans");
   http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, consents};
   http::Router router;
   http::register_routes(router, api);

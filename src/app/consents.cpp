@@ -145,4 +145,57 @@ domain::Result<std::string> ConsentService::consent_form(const domain::Actor& a,
   }
 }
 
+domain::Result<domain::Consent> ConsentService::upload_scan(const domain::Actor& a, domain::Id consent_id,
+                                                            const std::string& bytes) {
+  auto found = consent_of(a, consent_id);
+  if (!found) return found.error();
+  if (bytes.empty()) {
+    return domain::validation_error({{"scan", "required", "Send the scanned form as the request body."}});
+  }
+  const auto media_type = domain::scan_media_type(bytes);
+  if (!media_type) {
+    return domain::make_error("unsupported_media_type", "Upload the signed form as a PDF, JPEG or PNG file.");
+  }
+  std::string name;
+  try {
+    name = scans_.write(bytes);
+  } catch (const std::runtime_error& e) {
+    log::error("scan upload", {{"error", e.what()}});
+    return domain::make_error("internal", "The scan could not be stored.");
+  }
+  auto saved = in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Consent> {
+    store::set_consent_scan(c, consent_id, name, *media_type);
+    return *store::find_consent(c, consent_id);
+  });
+  if (!saved) {
+    scans_.remove(name);
+    return saved;
+  }
+  if (found->scan_file) scans_.remove(*found->scan_file);
+  return saved;
+}
+
+domain::Result<ConsentService::Scan> ConsentService::scan(const domain::Actor& a, domain::Id consent_id) {
+  auto found = consent_of(a, consent_id);
+  if (!found) return found.error();
+  if (!found->scan_file || !found->scan_media_type) {
+    return domain::make_error("not_found", "No signed scan was uploaded for this consent.");
+  }
+  auto bytes = scans_.read(*found->scan_file);
+  if (!bytes) {
+    log::error("scan missing", {{"consent_id", consent_id}});
+    return domain::make_error("internal", "The stored scan could not be read.");
+  }
+  return Scan{*found->scan_media_type, std::move(*bytes)};
+}
+
+domain::Result<domain::Consent> ConsentService::consent_of(const domain::Actor& a, domain::Id consent_id) {
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Consent> {
+    auto found = store::find_consent(c, consent_id);
+    const auto team = found ? store::person_team(c, found->person_id) : std::nullopt;
+    if (auto e = check_access(a, team, consent_not_found())) return *e;
+    return std::move(*found);
+  });
+}
+
 }  // namespace voordeur::app

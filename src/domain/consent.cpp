@@ -31,6 +31,13 @@ const Consent* closest(const std::vector<Consent>& consents, const ExchangeInput
 
 }  // namespace
 
+std::optional<std::string> scan_media_type(std::string_view bytes) {
+  if (bytes.starts_with("%PDF-")) return "application/pdf";
+  if (bytes.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
+  if (bytes.starts_with("\x89PNG\r\n\x1A\n")) return "image/png";
+  return std::nullopt;
+}
+
 bool is_consent_valid_on(const Consent& c, std::string_view date) {
   if (c.given_on > date) return false;
   if (c.ends_on && *c.ends_on < date) return false;

@@ -72,6 +72,12 @@ struct ConsentStance : ConsentStanceInput {
   std::int64_t recorded_at = 0;
 };
 
+// A signed scan of a consent form: a PDF, JPEG or PNG file of at most this size.
+inline constexpr std::size_t kScanMaxBytes = 10 * 1024 * 1024;
+// The media type of a scan by its first bytes (application/pdf, image/jpeg, image/png), or nullopt
+// for anything else; the Content-Type a client sends is not trusted.
+std::optional<std::string> scan_media_type(std::string_view bytes);
+
 // Valid on `date`: given on or before it, not ended before it, not withdrawn on or before it.
 bool is_consent_valid_on(const Consent& c, std::string_view date);
 

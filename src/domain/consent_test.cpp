@@ -203,5 +203,15 @@ TEST(Consent, ValidationOfTheExchangeForm) {
   EXPECT_EQ(summary(validate_exchange(wrong, today)), "basis:unknown_value direction:unknown_value occurred_on:in_future");
 }
 
+TEST(Consent, ScanTypeFollowsTheFirstBytes) {
+  EXPECT_EQ(scan_media_type("%PDF-1.7\n..."), std::optional<std::string>{"application/pdf"});
+  EXPECT_EQ(scan_media_type(std::string("\xFF\xD8\xFF\xE0rest", 8)), std::optional<std::string>{"image/jpeg"});
+  EXPECT_EQ(scan_media_type(std::string("\x89PNG\r\n\x1A\n\0\0", 10)), std::optional<std::string>{"image/png"});
+  EXPECT_FALSE(scan_media_type(""));
+  EXPECT_FALSE(scan_media_type("%PD"));
+  EXPECT_FALSE(scan_media_type("GIF89a"));
+  EXPECT_FALSE(scan_media_type("<html>%PDF-"));
+}
+
 }  // namespace
 }  // namespace voordeur::domain

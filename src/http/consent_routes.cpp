@@ -142,6 +142,29 @@ void add_consent_routes(Router& router, Api& api) {
                return res;
              }));
 
+  // The body is the file itself (any Content-Type; the first bytes decide), up to 10 MiB.
+  router.add(
+      "POST", "/api/v1/consents/{id}/scan",
+      with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
+        auto id = path_id(p);
+        if (!id) return error_response(unknown_id());
+        return reply(api.consents.upload_scan(s.actor, *id, req.body), 201, consent_json);
+      }),
+      RouteOptions{.body_limit = domain::kScanMaxBytes});
+
+  router.add("GET", "/api/v1/consents/{id}/scan",
+             with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
+               auto id = path_id(p);
+               if (!id) return error_response(unknown_id());
+               auto scan = api.consents.scan(s.actor, *id);
+               if (!scan) return error_response(scan.error());
+               Response res;
+               res.content_type = scan->media_type;
+               res.body = std::move(scan->bytes);
+               res.headers.emplace_back("Content-Disposition", "attachment");
+               return res;
+             }));
+
   router.add("GET", "/api/v1/persons/{id}/exchanges",
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);

@@ -94,7 +94,7 @@ std::set<MethodAndPath> registered_routes() {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  app::ConsentService consents(*db, clock);
+  app::ConsentService consents(*db, clock, std::filesystem::temp_directory_path() / "voordeur-openapi-scans");
   Api api{*db, auth, accounts, signals, cases, preparation, persistence, consents};
   Router router;
   register_routes(router, api);
