@@ -64,6 +64,15 @@ for (const size of SIZES) {
       assert.equal(pdf.status(), 200);
       assert.equal(pdf.headers()['content-type'], 'application/pdf');
 
+      // Upload the signed form (a tiny PDF) and open it from the link.
+      await section.getByLabel('Ondertekend formulier uploaden').setInputFiles({
+        name: 'formulier.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+      await page.getByRole('status').getByText('Het ondertekende formulier is opgeslagen.').waitFor();
+      const scanLink = section.getByRole('link', { name: 'Ondertekend formulier bekijken' });
+      const scan = await page.request.get(new URL(await scanLink.getAttribute('href'), env.server.baseUrl).href);
+      assert.equal(scan.headers()['content-type'], 'application/pdf');
+
       // The same exchange now rests on that consent.
       await exchange.getByRole('button', { name: 'Uitwisseling vastleggen' }).click();
       await page.getByRole('status').getByText('De uitwisseling is vastgelegd.').waitFor();

@@ -88,6 +88,15 @@ export function consentFormUrl(personId: number) {
   return `/api/v1/persons/${personId}/consent-form.pdf`;
 }
 
+/** Uploads the signed form (PDF, JPEG or PNG, at most 10 MiB). */
+export function uploadScan(consentId: number, file: Blob) {
+  return api.post<Consent>(`/consents/${consentId}/scan`, file);
+}
+
+export function scanUrl(consentId: number) {
+  return `/api/v1/consents/${consentId}/scan`;
+}
+
 export function getExchanges(personId: number) {
   return api.get<{ items: Exchange[] }>(`/persons/${personId}/exchanges`);
 }

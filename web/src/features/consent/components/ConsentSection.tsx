@@ -5,6 +5,7 @@ import { LoadState } from '../../../components/LoadState';
 import { useForm } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
+import { ApiError } from '../../../lib/api';
 import { todayIso } from '../../../lib/dates';
 import type {
   ConsentRecipient,
@@ -25,6 +26,8 @@ import {
   getConsents,
   getExchanges,
   logExchange,
+  scanUrl,
+  uploadScan,
   recordConsent,
   recordStance,
   withdrawConsent,
@@ -37,7 +40,72 @@ import { validateConsent, validateExchange } from '../logic';
 const list = <N extends 'problemArea' | 'exchangeChannel'>(name: N, values: string[]) =>
   values.map((v) => label(name, v)).join(', ');
 
-function ConsentItem({ k, onWithdraw }: { k: Consent; onWithdraw: (k: Consent) => void }) {
+const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Upload of the signed form of one consent, and the link to the uploaded one. */
+function ScanUpload({ k, onUploaded }: { k: Consent; onUploaded: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `scan-${k.id}`;
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    if (file.size > SCAN_MAX_BYTES) {
+      setError(t('consent.scanTooLarge'));
+      input.value = '';
+      return;
+    }
+    setBusy(true);
+    try {
+      await uploadScan(k.id, file);
+      announce(t('consent.scanSaved'));
+      onUploaded();
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'unsupported_media_type' ? t('consent.scanWrongType') : errorMessage(e));
+    } finally {
+      setBusy(false);
+      input.value = '';
+    }
+  };
+
+  return (
+    <div class={`field${error ? ' field--invalid' : ''}`}>
+      {k.scan && (
+        <p>
+          <a href={scanUrl(k.id)}>{t('consent.scanDownload')}</a>
+        </p>
+      )}
+      <label for={id}>{k.scan ? t('consent.scanReplace') : t('consent.scanUpload')}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {busy ? t('form.sending') : t('consent.scanHint')}
+      </p>
+      {error && (
+        <p class="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        onChange={(e) => void onFile(e.currentTarget)}
+      />
+    </div>
+  );
+}
+
+function ConsentItem({
+  k,
+  onWithdraw,
+  onChanged,
+}: {
+  k: Consent;
+  onWithdraw: (k: Consent) => void;
+  onChanged: () => void;
+}) {
   const recipient = label('consentRecipient', k.recipient_category);
   return (
     <li class="history-item">
@@ -63,6 +131,7 @@ function ConsentItem({ k, onWithdraw }: { k: Consent; onWithdraw: (k: Consent) =
           {t('consent.withdraw')}
         </button>
       )}
+      <ScanUpload k={k} onUploaded={onChanged} />
     </li>
   );
 }
@@ -469,7 +538,7 @@ export function ConsentSection({ personId }: { personId: number }) {
           ) : (
             <ul class="plain-list">
               {overview.items.map((k) => (
-                <ConsentItem key={k.id} k={k} onWithdraw={(c) => void withdraw(c)} />
+                <ConsentItem key={k.id} k={k} onWithdraw={(c) => void withdraw(c)} onChanged={consents.reload} />
               ))}
             </ul>
           )}
