@@ -74,6 +74,11 @@ TEST_P(ConsentStoreTest, ConsentsRoundTripWithWithdrawalAndScan) {
   EXPECT_EQ(find_consent(c(), id)->scan_file, std::optional<std::string>{"scan-abc.pdf"});
   EXPECT_EQ(find_consent(c(), id)->scan_media_type, std::optional<std::string>{"application/pdf"});
   EXPECT_FALSE(find_consent(c(), id + 1000));
+  const auto person_row = find_person(c(), person);
+  ASSERT_TRUE(person_row);
+  EXPECT_EQ(person_row->name, "Piet Voorbeeld");
+  EXPECT_FALSE(person_row->date_of_birth);
+  EXPECT_FALSE(find_person(c(), person + 1000));
   EXPECT_TRUE(list_consents(c(), add_person()).empty());
 }
 
