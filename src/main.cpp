@@ -167,7 +167,8 @@ int serve(Settings& s) {
   app::PersistenceService persistence(*db, clock, cases);
   app::AccessLogService access_log_queries(*db, access_log);
   app::RetentionService retention(*db, clock, s.app.retention, s.app.purge_interval_seconds);
-  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention};
+  app::ConsentService consents(*db, clock, std::filesystem::path(s.data_dir) / "scans");
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents};
   http::Router router;
   http::register_routes(router, api);
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "domain/consent.h"
 #include "domain/dates.h"
 #include "domain/vocabulary.h"
 
@@ -466,6 +467,69 @@ std::vector<FieldError> validate_team_name(const std::string& name) {
 std::vector<FieldError> validate_erasure_reason(const std::string& reason) {
   Errors e;
   check_enum(e, "reason", reason, vocab::erasure_reasons, Need::required);
+  return e.take();
+}
+
+// ---- consent and information exchange (domain/consent.h)
+
+std::vector<FieldError> validate_consent(const ConsentInput& c, std::string_view today) {
+  Errors e;
+  check_enum(e, "recipient_category", c.recipient_category, vocab::consent_recipients, Need::required);
+  if (c.recipient_category == "other" && is_blank(c.organisation))
+    e.add("organisation", "required", "Name the organisation, because the recipient is 'other'.");
+  else
+    check_text(e, "organisation", c.organisation, limits::short_text);
+  check_enum(e, "scope", c.scope, vocab::consent_scopes, Need::required);
+  check_enum_list(e, "topics", c.topics, vocab::problem_areas);
+  if (c.scope == "partial" && c.topics.empty())
+    e.add("topics", "required", "Choose the topics a partial consent covers.");
+  if (c.scope == "full" && !c.topics.empty())
+    e.add("topics", "not_allowed", "A full consent covers every topic; leave the topics empty or choose partial.");
+  check_enum_list(e, "channels", c.channels, vocab::exchange_channels);
+  if (c.channels.empty()) e.add("channels", "required", "Choose at least one channel: oral, phone or electronic.");
+  check_past_date(e, "given_on", c.given_on, today);
+  if (check_optional_date(e, "ends_on", c.ends_on) && is_valid_date(c.given_on) && *c.ends_on < c.given_on)
+    e.add("ends_on", "out_of_range", "The end date lies before the date the consent was given; check both dates.");
+  return e.take();
+}
+
+std::vector<FieldError> validate_withdrawal(const std::string& withdrawn_on, std::string_view given_on,
+                                            std::string_view today) {
+  Errors e;
+  check_past_date(e, "withdrawn_on", withdrawn_on, today);
+  if (is_valid_date(withdrawn_on) && withdrawn_on < given_on)
+    e.add("withdrawn_on", "out_of_range", "The consent was given after this date; enter the day it was withdrawn.");
+  return e.take();
+}
+
+std::vector<FieldError> validate_exchange(const ExchangeInput& x, std::string_view today) {
+  Errors e;
+  check_past_date(e, "occurred_on", x.occurred_on, today);
+  check_enum(e, "direction", x.direction, vocab::exchange_directions, Need::required);
+  check_enum(e, "channel", x.channel, vocab::exchange_channels, Need::required);
+  check_enum(e, "organisation_category", x.organisation_category, vocab::consent_recipients, Need::required);
+  check_text(e, "organisation", x.organisation, limits::short_text, Need::required);
+  check_text(e, "contact_person", x.contact_person, limits::name);
+  check_enum_list(e, "topics", x.topics, vocab::problem_areas);
+  if (x.topics.empty()) e.add("topics", "required", "Choose at least one topic that was discussed.");
+  check_enum(e, "basis", x.basis, vocab::exchange_bases, Need::required);
+  const bool ground = vocab::contains(vocab::exchange_bases, x.basis) && x.basis != "consent";
+  if (ground && is_blank(x.justification))
+    e.add("justification", "required", "Explain why this exchange was needed without the person's consent.");
+  else
+    check_text(e, "justification", x.justification, limits::long_text);
+  if (x.basis == "professional_code_art2" && is_blank(x.peer_consulted))
+    e.add("peer_consulted", "required", "Article 2 of the professional code requires consulting a peer; name them.");
+  else
+    check_text(e, "peer_consulted", x.peer_consulted, limits::name);
+  return e.take();
+}
+
+std::vector<FieldError> validate_consent_stance(const ConsentStanceInput& s, std::string_view today) {
+  Errors e;
+  check_enum(e, "stance", s.stance, vocab::consent_stances, Need::required);
+  check_past_date(e, "noted_on", s.noted_on, today);
+  check_text(e, "note", s.note, limits::long_text);
   return e.take();
 }
 

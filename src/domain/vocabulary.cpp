@@ -52,6 +52,17 @@ const List household_roles{"adult", "child", "other"};
 const List case_concerns{"person", "household"};
 const List erasure_reasons{"no_longer_necessary", "consent_withdrawn", "objection", "unlawful", "legal_obligation",
                            "other"};
+const List consent_recipients{"general_practitioner", "mental_health_care",      "hospital_specialist",
+                              "other_health_care",    "social_services",         "benefits_agency",
+                              "bank",                 "financial_administrator", "other_benefit_bodies",
+                              "youth_care",           "housing_corporation",     "addiction_care",
+                              "other"};
+const List consent_scopes{"full", "partial"};
+const List exchange_channels{"oral", "phone", "electronic"};
+const List exchange_directions{"given", "received"};
+const List exchange_bases{"consent", "vital_interest", "legal_duty", "professional_code_art2", "meldcode"};
+const List consent_stances{"no_opinion", "explicitly_refuses"};
+const List consent_states{"general", "partial", "not_asked", "no_opinion", "explicitly_refuses"};
 
 bool contains(const List& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

@@ -35,6 +35,14 @@ extern const List household_roles;            // adult, child, other
 extern const List case_concerns;              // person, household
 // Why a person's data was erased (GDPR art. 17(1) grounds), kept in the erasure record.
 extern const List erasure_reasons;            // no_longer_necessary, consent_withdrawn, objection, unlawful, legal_obligation, other
+// Consent and information exchange (seed 000 Bijlage 4 and 5); topics are vocab::problem_areas.
+extern const List consent_recipients;         // the recipients of Bijlage 4: general_practitioner ... other
+extern const List consent_scopes;             // full, partial
+extern const List exchange_channels;          // oral, phone, electronic
+extern const List exchange_directions;        // given, received
+extern const List exchange_bases;             // consent and the grounds without consent
+extern const List consent_stances;            // no_opinion, explicitly_refuses (recorded)
+extern const List consent_states;             // general, partial, not_asked, no_opinion, explicitly_refuses
 
 bool contains(const List& list, std::string_view value);
 

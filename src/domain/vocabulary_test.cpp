@@ -16,6 +16,16 @@ std::string joined(const vocab::List& list) {
 
 // The lists as docs/api.md gives them, in its order (the UI shows them in this order).
 TEST(Vocabulary, MatchesTheApiContract) {
+  EXPECT_EQ(joined(vocab::consent_recipients),
+            "general_practitioner,mental_health_care,hospital_specialist,other_health_care,social_services,"
+            "benefits_agency,bank,financial_administrator,other_benefit_bodies,youth_care,housing_corporation,"
+            "addiction_care,other");
+  EXPECT_EQ(joined(vocab::consent_scopes), "full,partial");
+  EXPECT_EQ(joined(vocab::exchange_channels), "oral,phone,electronic");
+  EXPECT_EQ(joined(vocab::exchange_directions), "given,received");
+  EXPECT_EQ(joined(vocab::exchange_bases), "consent,vital_interest,legal_duty,professional_code_art2,meldcode");
+  EXPECT_EQ(joined(vocab::consent_stances), "no_opinion,explicitly_refuses");
+  EXPECT_EQ(joined(vocab::consent_states), "general,partial,not_asked,no_opinion,explicitly_refuses");
   EXPECT_EQ(joined(vocab::roles), "outreacher,team_lead,admin,reception,partner,policy,privacy_officer");
   EXPECT_EQ(joined(vocab::reporter_kinds), "private_person,organisation");
   EXPECT_EQ(joined(vocab::sexes), "male,female,unknown");

@@ -15,6 +15,7 @@ void register_routes(Router& router, Api& api) {
   add_household_routes(router, api);
   add_access_log_routes(router, api);
   add_retention_routes(router, api);
+  add_consent_routes(router, api);
 }
 
 domain::Result<app::SessionInfo> require_session(Api& api, const Request& req) {

@@ -9,6 +9,7 @@
 #include "app/accounts.h"
 #include "app/auth.h"
 #include "app/cases.h"
+#include "app/consents.h"
 #include "app/persistence.h"
 #include "app/preparation.h"
 #include "app/retention.h"
@@ -30,6 +31,7 @@ struct Api {
   app::PersistenceService& persistence;
   app::AccessLogService& access_log;
   app::RetentionService& retention;
+  app::ConsentService& consents;
 };
 
 inline constexpr const char* kSessionCookie = "voordeur_session";
@@ -51,6 +53,7 @@ void add_monitoring_routes(Router& router, Api& api);
 void add_household_routes(Router& router, Api& api);
 void add_access_log_routes(Router& router, Api& api);
 void add_retention_routes(Router& router, Api& api);
+void add_consent_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.

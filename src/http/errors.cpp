@@ -20,6 +20,7 @@ constexpr std::array kCodes = {
     CodeInfo{"invalid_json", 400, "Invalid JSON"},
     CodeInfo{"bad_request", 400, "Bad request"},
     CodeInfo{"validation_failed", 422, "Validation failed"},
+    CodeInfo{"consent_required", 422, "Consent required"},
     CodeInfo{"unauthenticated", 401, "Not logged in"},
     CodeInfo{"session_expired", 401, "Session expired"},
     CodeInfo{"invalid_credentials", 401, "Invalid credentials"},

@@ -97,7 +97,8 @@ std::set<MethodAndPath> registered_routes() {
   app::AccessLogService access_log_queries(*db, access_log);
   app::PersistenceService persistence(*db, clock, cases);
   app::RetentionService retention(*db, clock, domain::RetentionPeriods{});
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention};
+  app::ConsentService consents(*db, clock, std::filesystem::temp_directory_path() / "voordeur-openapi-scans");
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;
@@ -358,6 +359,13 @@ TEST(OpenApi, EnumsMatchTheVocabulary) {
       {"HouseholdRole", &domain::vocab::household_roles},
       {"CaseConcerns", &domain::vocab::case_concerns},
       {"ErasureReason", &domain::vocab::erasure_reasons},
+      {"ConsentRecipient", &domain::vocab::consent_recipients},
+      {"ConsentScope", &domain::vocab::consent_scopes},
+      {"ExchangeChannel", &domain::vocab::exchange_channels},
+      {"ExchangeDirection", &domain::vocab::exchange_directions},
+      {"ExchangeBasis", &domain::vocab::exchange_bases},
+      {"ConsentStanceKind", &domain::vocab::consent_stances},
+      {"ConsentState", &domain::vocab::consent_states},
   };
   for (const auto& [name, list] : table) {
     ASSERT_TRUE(schemas.contains(name)) << "schema " << name << " is missing";
@@ -408,6 +416,12 @@ TEST(OpenApi, MaxLengthsFollowTheDomainLimits) {
       {"/PriorInfoInput/properties/content", long_text},
       {"/TransitionInput/properties/reason", short_text},
       {"/HandoverInput/properties/note", long_text},
+      {"/ConsentInput/properties/organisation", short_text},
+      {"/ConsentStanceInput/properties/note", long_text},
+      {"/ExchangeInput/properties/organisation", short_text},
+      {"/ExchangeInput/properties/contact_person", name},
+      {"/ExchangeInput/properties/justification", long_text},
+      {"/ExchangeInput/properties/peer_consulted", name},
   };
   const json& schemas = document().at("components").at("schemas");
   for (const auto& [pointer, limit] : table) {

@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string_view>
@@ -111,6 +112,17 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
   }
   if (result.route) score(result.route->pattern, path, &result.params);
   return result;
+}
+
+std::size_t Router::body_limit(const std::string& method, const std::string& path, std::size_t fallback) const {
+  const Match m = match(method, path);
+  return m.route && m.route->options.body_limit > 0 ? m.route->options.body_limit : fallback;
+}
+
+std::size_t Router::max_body_limit(std::size_t fallback) const {
+  std::size_t limit = fallback;
+  for (const auto& r : routes_) limit = std::max(limit, r.options.body_limit);
+  return limit;
 }
 
 }  // namespace voordeur::http

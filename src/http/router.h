@@ -25,6 +25,9 @@ struct RouteOptions {
   // long. Used by the liveness probe (so it answers even when every worker is busy) and, on SQLite
   // only, by reads of one record (see local_read() in http/route_util.h).
   bool inline_io = false;
+  // The largest request body this route accepts, in bytes; 0: the server's body_limit. Only for
+  // routes that take uploads (a signed scan), so every other route keeps the small limit.
+  std::size_t body_limit = 0;
 };
 
 struct Route {
@@ -46,6 +49,10 @@ class Router {
   Match match(const std::string& method, const std::string& path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
+  // The body limit of the route for method and path: its own, or `fallback` (no route, or none set).
+  std::size_t body_limit(const std::string& method, const std::string& path, std::size_t fallback) const;
+  // The largest body limit of any route, at least `fallback`.
+  std::size_t max_body_limit(std::size_t fallback) const;
 
  private:
   std::vector<Route> routes_;

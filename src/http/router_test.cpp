@@ -141,5 +141,17 @@ TEST(Router, KeepsRouteOptions) {
   EXPECT_FALSE(router.match("GET", "/api/v1/session").route->options.slow);
 }
 
+TEST(Router, BodyLimitIsTheRoutesOwnOrTheServers) {
+  Router router;
+  router.add("POST", "/api/v1/consents/{id}/scan", answer("scan"), RouteOptions{.body_limit = 10 * 1024 * 1024});
+  router.add("POST", "/api/v1/consents/{id}/withdrawal", answer("withdrawal"));
+  EXPECT_EQ(router.body_limit("POST", "/api/v1/consents/3/scan", 1024), 10u * 1024 * 1024);
+  EXPECT_EQ(router.body_limit("POST", "/api/v1/consents/3/withdrawal", 1024), 1024u);
+  EXPECT_EQ(router.body_limit("GET", "/api/v1/consents/3/scan", 1024), 1024u);
+  EXPECT_EQ(router.body_limit("POST", "/nothing", 1024), 1024u);
+  EXPECT_EQ(router.max_body_limit(1024), 10u * 1024 * 1024);
+  EXPECT_EQ(Router{}.max_body_limit(1024), 1024u);
+}
+
 }  // namespace
 }  // namespace voordeur::http

@@ -229,7 +229,9 @@ class Session : public std::enable_shared_from_this<Session> {
     route_label_ = "none";
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
-    parser_->body_limit(core_.config.body_limit);
+    body_limit_ = core_.config.body_limit;
+    // Large enough for the route with the largest limit; on_header narrows it to the route's own.
+    parser_->body_limit(core_.router.max_body_limit(core_.config.body_limit));
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](const beast::error_code& ec, std::size_t) {
                                self->on_header(ec);
@@ -244,6 +246,14 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     const auto& request = parser_->get();
+    const std::string_view target = to_std(request.target());
+    body_limit_ = core_.router.body_limit(std::string(to_std(request.method_string())),
+                                          std::string(target.substr(0, target.find('?'))), core_.config.body_limit);
+    if (const auto length = parser_->content_length(); length && *length > body_limit_) {
+      on_read_error(bhttp::error::body_limit);
+      return;
+    }
+    if (!parser_->is_done()) parser_->body_limit(body_limit_);
     if (request.version() == 11 && !parser_->is_done() && iequals(to_std(request[bhttp::field::expect]), "100-continue")) {
       asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),
                         [self = shared_from_this()](const beast::error_code& write_ec, std::size_t) {
@@ -281,7 +291,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_read_error(const beast::error_code& ec) {
     if (ec == bhttp::error::body_limit) {
       send_error(problem(413, "payload_too_large", "Payload too large",
-                         "The request body exceeds the limit of " + std::to_string(core_.config.body_limit) +
+                         "The request body exceeds the limit of " + std::to_string(body_limit_) +
                              " bytes."));
     } else if (ec == bhttp::error::header_limit) {
       send_error(problem(431, "headers_too_large", "Request header fields too large",
@@ -514,6 +524,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::size_t body_limit_ = 0;  // of the request being read: its route's, or the server's
   std::optional<bhttp::response<bhttp::string_body>> response_;
   std::string client_address_;
   State state_ = State::waiting;

@@ -10,11 +10,6 @@ namespace voordeur::store {
 using domain::TeamRef;
 using domain::UserRef;
 
-namespace {
-
-// ---- helpers
-
-// problem_areas is stored as a comma-separated list of API values (which contain no commas).
 std::string join_list(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
@@ -35,6 +30,10 @@ std::vector<std::string> split_list(const std::string& text) {
   }
   return out;
 }
+
+namespace {
+
+// ---- helpers
 
 // A team's cadence (teams.cadence_days, e.g. "2,3,7").
 std::vector<int> cadence_from_text(const std::string& text) {
@@ -1194,6 +1193,13 @@ std::optional<Id> household_team(Connection& c, Id household_id) {
   const auto rs = c.query("SELECT team_id FROM households WHERE id = $1", {household_id});
   if (rs.rows.empty()) return std::nullopt;
   return rs.rows[0].integer(0);
+}
+
+std::optional<domain::Person> find_person(Connection& c, Id person_id) {
+  static const std::string sql = "SELECT " + std::string(kPersonColumns) + " FROM persons p WHERE p.id = $1";
+  const auto rs = c.query(sql, {person_id});
+  if (rs.rows.empty()) return std::nullopt;
+  return person_from_row(rs.rows[0], 0);
 }
 
 std::optional<Id> person_team(Connection& c, Id person_id) {

@@ -16,6 +16,11 @@
 
 namespace voordeur::store {
 
+// Lists of API values (problem_areas, topics, channels) are stored as comma-separated text; the
+// values contain no commas.
+std::string join_list(const std::vector<std::string>& items);
+std::vector<std::string> split_list(const std::string& text);
+
 using domain::Id;
 
 // ---- teams and users
@@ -213,6 +218,8 @@ std::int64_t count_contacts_logged(Connection& c, Id user_id, const std::string&
 Id insert_household(Connection& c, Id team_id, const std::string& address, std::int64_t now);
 std::optional<Id> household_team(Connection& c, Id household_id);
 std::optional<Id> person_team(Connection& c, Id person_id);
+// The person's own fields; nullopt when there is no such person.
+std::optional<domain::Person> find_person(Connection& c, Id person_id);
 std::optional<Id> person_household(Connection& c, Id person_id);
 // Moves the person into the household with the role (out of their previous household). Their cases
 // that concern a whole household follow them into the new one.

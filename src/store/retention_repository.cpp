@@ -143,14 +143,6 @@ std::vector<Id> person_signal_ids(Connection& c, Id person_id) {
   return ids(c.query("SELECT id FROM signals WHERE person_id = $1 ORDER BY id", {person_id}));
 }
 
-std::optional<domain::Person> find_person(Connection& c, Id person_id) {
-  const auto rs =
-      c.query("SELECT id, name, address, phone, date_of_birth, sex FROM persons WHERE id = $1", {person_id});
-  if (rs.rows.empty()) return std::nullopt;
-  const auto& r = rs.rows[0];
-  return domain::Person{r.integer(0), r.text(1), r.text(2), r.text(3), r.opt_text(4), r.text(5)};
-}
-
 std::optional<Id> case_person(Connection& c, Id case_id) {
   return first_id(c.query("SELECT person_id FROM cases WHERE id = $1", {case_id}));
 }

@@ -12,6 +12,7 @@
 
 #include "domain/model.h"
 #include "store/db.h"
+#include "store/repository.h"
 
 namespace voordeur::store {
 
@@ -77,7 +78,6 @@ std::vector<RetentionCount> list_retention_counts(Connection& c);
 bool person_has_open_case(Connection& c, Id person_id);
 std::vector<Id> person_case_ids(Connection& c, Id person_id);    // by id
 std::vector<Id> person_signal_ids(Connection& c, Id person_id);  // by id
-std::optional<domain::Person> find_person(Connection& c, Id person_id);
 // The person of a case or of a signal.
 std::optional<Id> case_person(Connection& c, Id case_id);
 std::optional<Id> signal_person(Connection& c, Id signal_id);

@@ -89,7 +89,9 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (an uploaded file) is sent as it is, with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -98,7 +100,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', '');

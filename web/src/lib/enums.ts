@@ -144,3 +144,39 @@ export type ContraIndication = (typeof CONTRA_INDICATIONS)[number];
 /** Who comes along on the first visit. */
 export const COMPANIONS = ['reporter', 'partner', 'colleague', 'police_officer', 'none'] as const;
 export type Companion = (typeof COMPANIONS)[number];
+
+/** Consent and information exchange (seed 000 Bijlage 4 and 5); topics are PROBLEM_AREAS. */
+export const CONSENT_RECIPIENTS = [
+  'general_practitioner',
+  'mental_health_care',
+  'hospital_specialist',
+  'other_health_care',
+  'social_services',
+  'benefits_agency',
+  'bank',
+  'financial_administrator',
+  'other_benefit_bodies',
+  'youth_care',
+  'housing_corporation',
+  'addiction_care',
+  'other',
+] as const;
+export type ConsentRecipient = (typeof CONSENT_RECIPIENTS)[number];
+
+export const CONSENT_SCOPES = ['full', 'partial'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+export const EXCHANGE_CHANNELS = ['oral', 'phone', 'electronic'] as const;
+export type ExchangeChannel = (typeof EXCHANGE_CHANNELS)[number];
+
+export const EXCHANGE_DIRECTIONS = ['given', 'received'] as const;
+export type ExchangeDirection = (typeof EXCHANGE_DIRECTIONS)[number];
+
+export const EXCHANGE_BASES = ['consent', 'vital_interest', 'legal_duty', 'professional_code_art2', 'meldcode'] as const;
+export type ExchangeBasis = (typeof EXCHANGE_BASES)[number];
+
+export const CONSENT_STANCES = ['no_opinion', 'explicitly_refuses'] as const;
+export type ConsentStanceKind = (typeof CONSENT_STANCES)[number];
+
+export const CONSENT_STATES = ['general', 'partial', 'not_asked', 'no_opinion', 'explicitly_refuses'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];

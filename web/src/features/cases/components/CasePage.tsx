@@ -10,6 +10,7 @@ import { getCase, type Case } from '../api/cases';
 import { CloseForm } from './CloseForm';
 import { ContactForm } from './ContactForm';
 import { HouseholdSection } from './HouseholdSection';
+import { ConsentSection } from '../../consent/components/ConsentSection';
 import { PreparationSection } from '../../triage/components/PreparationSection';
 import { ReopenForm } from './ReopenForm';
 import { CaseTimeline } from '../../trajectory/components/CaseTimeline';
@@ -203,6 +204,7 @@ export function CasePage({ id }: { id: number }) {
               />
               <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
               <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
+              <ConsentSection personId={c.person.id} />
               <HandoverForm c={c} onHandedOver={loaded.replace} />
               {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
             </div>
