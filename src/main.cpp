@@ -1,19 +1,22 @@
-// voordeur: the one binary. Sub-commands: serve, migrate, demo.
+// voordeur: the one binary. Sub-commands: serve, migrate, demo, rotate-key.
 // Configuration, lowest to highest precedence: defaults, the file given by --config (INI-style
 // key = value), environment variables VOORDEUR_<OPTION> (e.g. VOORDEUR_PORT), command-line flags.
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "app/accounts.h"
 #include "app/auth.h"
 #include "app/cases.h"
 #include "app/clock.h"
 #include "app/demo.h"
+#include "app/encryption.h"
 #include "app/log.h"
 #include "app/signals.h"
 #include "http/api.h"
@@ -30,7 +33,8 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  serve     run the web server (migrates the database first)\n"
     "  migrate   apply pending database migrations and exit\n"
-    "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n";
+    "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n"
+    "  rotate-key  re-encrypt the sensitive columns with a new key and replace the key file (server stopped)\n";
 
 struct Settings {
   std::string database;
@@ -39,6 +43,9 @@ struct Settings {
   std::string address;
   int port = 8080;
   std::string log_level;
+  std::string key_file;
+  std::string require_2fa_roles;
+  bool public_https = false;
   std::string timezone;
   int io_threads = 2;
   int worker_threads = 4;
@@ -53,6 +60,13 @@ po::options_description option_table(Settings& s) {
       ("database", po::value(&s.database),
        "database URL: sqlite:PATH (default <data-dir>/voordeur.db) or postgresql://user@host:port/db")
       ("data-dir", po::value(&s.data_dir)->default_value("data"), "directory for the SQLite database and other files")
+      ("key-file", po::value(&s.key_file),
+       "file holding the key that encrypts sensitive fields (default <data-dir>/voordeur.key; created with "
+       "mode 0600 on the first start; keep it out of database backups)")
+      ("require-2fa-roles", po::value(&s.require_2fa_roles)->default_value("admin,privacy_officer"),
+       "comma-separated roles that must log in with a TOTP code (empty: none)")
+      ("public-https", po::bool_switch(&s.public_https),
+       "the public URL is https (TLS proxy in front): Secure cookies and Strict-Transport-Security")
       ("static-dir", po::value(&s.static_dir)->default_value("web/dist"), "directory of the built web app")
       ("address", po::value(&s.address)->default_value("127.0.0.1"), "address to listen on")
       ("port", po::value(&s.port)->default_value(8080), "port to listen on (0: any free port)")
@@ -124,8 +138,47 @@ std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
   return db;
 }
 
-int serve(Settings& s) {
+std::string key_file(const Settings& s) {
+  if (!s.key_file.empty()) return s.key_file;
+  std::filesystem::create_directories(s.data_dir);
+  return (std::filesystem::path(s.data_dir) / "voordeur.key").string();
+}
+
+// Migrates, then loads the key (store/field_crypto.h) so that sensitive fields are encrypted.
+std::unique_ptr<store::Database> open_with_key(Settings& s) {
   auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  const auto started = app::start_encryption(*db, key_file(s), clock.now());
+  log::info("encryption", {{"key_id", started.key_id}, {"sealed_at_start", started.sealed}});
+  return db;
+}
+
+std::vector<std::string> split_roles(const std::string& text) {
+  std::vector<std::string> roles;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', pos), text.size());
+    std::string role = text.substr(pos, comma - pos);
+    role.erase(0, role.find_first_not_of(' '));
+    role.erase(role.find_last_not_of(' ') + 1);
+    if (!role.empty()) roles.push_back(role);
+    pos = comma + 1;
+  }
+  return roles;
+}
+
+int rotate_key(Settings& s) {
+  auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  const auto rotation = app::rotate_key(*db, key_file(s), clock.now());
+  std::cout << "Key rotated: " << rotation.old_key_id << " -> " << rotation.new_key_id << ", " << rotation.resealed
+            << " values re-encrypted. Back up the new key file " << key_file(s) << ".\n";
+  return 0;
+}
+
+int serve(Settings& s) {
+  auto db = open_with_key(s);
+  s.app.require_2fa_roles = split_roles(s.require_2fa_roles);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
   app::AccountService accounts(*db, clock);
@@ -143,6 +196,7 @@ int serve(Settings& s) {
   config.io_threads = s.io_threads;
   config.worker_threads = s.worker_threads;
   config.static_dir = s.static_dir;
+  config.public_https = s.public_https;
   http::Server server(config, router);
   server.listen();
   server.run();
@@ -151,7 +205,7 @@ int serve(Settings& s) {
 }
 
 int demo(Settings& s) {
-  auto db = open_and_migrate(s);
+  auto db = open_with_key(s);
   app::SystemClock clock;
   auto summary = app::create_demo(*db, clock);
   if (!summary) {
@@ -161,7 +215,8 @@ int demo(Settings& s) {
   std::cout << "Demo data created: " << summary->signals << " signals, " << summary->cases << " cases, "
             << summary->contacts << " contacts.\nLog in with password '" << app::kDemoPassword << "' as:";
   for (const auto& u : summary->usernames) std::cout << " " << u;
-  std::cout << "\n";
+  std::cout << "\n" << summary->totp_username << " logs in with a TOTP code of the demo secret "
+            << app::kDemoTotpSecret << " (demo databases only).\n";
   return 0;
 }
 
@@ -187,6 +242,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "demo") return demo(s);
+    if (command == "rotate-key") return rotate_key(s);
   } catch (const std::exception& e) {
     std::cerr << "voordeur " << command << ": " << e.what() << "\n";
     return 1;

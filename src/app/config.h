@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace voordeur::app {
 
@@ -12,6 +14,9 @@ struct AppConfig {
   int login_account_limit = 5;     // failed logins per account within the window
   int login_address_limit = 20;    // failed logins per client address within the window
   std::int64_t login_window_seconds = 15 * 60;
+  // Roles that must use a TOTP second factor; until enrolled they can only enrol.
+  std::vector<std::string> require_2fa_roles{"admin", "privacy_officer"};
+  int totp_attempt_limit = 5;  // wrong second-factor codes per account within the login window
 };
 
 }  // namespace voordeur::app

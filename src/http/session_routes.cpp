@@ -3,7 +3,9 @@
 namespace voordeur::http {
 namespace {
 
-json session_body(const app::SessionInfo& s) { return {{"user", to_json(s.actor)}, {"csrf_token", s.csrf_token}}; }
+json session_body(const app::SessionInfo& s) {
+  return {{"user", to_json(s.actor)}, {"csrf_token", s.csrf_token}, {"second_factor", s.second_factor}};
+}
 
 std::string session_cookie(const std::string& value, bool tls, bool clear) {
   std::string c = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
@@ -29,12 +31,19 @@ void add_session_routes(Router& router, Api& api) {
       RouteOptions{.slow = true});
 
   router.add("GET", "/api/v1/session",
-             with_session(api, [](const Request&, const PathParams&, const app::SessionInfo& s) {
+             with_incomplete_session(api, [](const Request&, const PathParams&, const app::SessionInfo& s) {
                return json_response(200, session_body(s));
              }));
 
+  router.add("POST", "/api/v1/session/second-factor",
+             with_incomplete_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo&) {
+               auto code = read_input(req, [](FieldReader& r) { return r.text("code"); });
+               if (!code) return error_response(code.error());
+               return reply(api.auth.verify_second_factor(req.cookie(kSessionCookie), code.value()), 200, session_body);
+             }));
+
   router.add("DELETE", "/api/v1/session",
-             with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo&) {
+             with_incomplete_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo&) {
                auto done = api.auth.logout(req.cookie(kSessionCookie));
                if (!done) return error_response(done.error());
                Response res;
