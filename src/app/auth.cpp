@@ -43,7 +43,7 @@ domain::Error unauthenticated() {
 // so response times do not reveal which usernames exist.
 domain::Error wrong_code() {
   return domain::validation_error(
-      {{"code", "invalid", "This code is wrong or expired; enter the current 6-digit code from your authenticator app."}});
+      {{"code", "invalid_code", "This code is wrong or expired; enter the current 6-digit code from your authenticator app."}});
 }
 
 domain::Error no_totp() {
