@@ -171,4 +171,24 @@ Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64
   return rotation;
 }
 
+namespace {
+
+std::shared_ptr<const store::KeyRing> ring_for_files() {
+  auto ring = store::installed_key_ring();
+  if (!ring) throw failure("no encryption key is loaded; call start_encryption first");
+  return ring;
+}
+
+}  // namespace
+
+std::string seal_file_bytes(std::string_view plain) { return ring_for_files()->seal_bytes(plain); }
+
+std::string open_file_bytes(std::string_view sealed) {
+  try {
+    return ring_for_files()->open_bytes(sealed);
+  } catch (const store::DbError& e) {
+    throw failure(e.what());
+  }
+}
+
 }  // namespace voordeur::app

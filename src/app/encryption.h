@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "store/db.h"
 #include "store/field_crypto.h"
@@ -42,5 +43,12 @@ struct Rotation {
   std::int64_t resealed = 0;
 };
 Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64_t now);
+
+// The bytes of a file in the data directory (for example a scanned consent form), encrypted with
+// the key ring start_encryption() installed ("VDENC1" header, see store::KeyRing::seal_bytes).
+// open_file_bytes throws std::runtime_error when the bytes are not such a file or need another key.
+// rotate_key() does not re-encrypt files: a caller that stores files re-seals them after a rotation.
+std::string seal_file_bytes(std::string_view plain);
+std::string open_file_bytes(std::string_view sealed);
 
 }  // namespace voordeur::app
