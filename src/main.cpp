@@ -19,6 +19,7 @@
 #include "app/encryption.h"
 #include "app/log.h"
 #include "app/signals.h"
+#include "domain/vocabulary.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "store/db.h"
@@ -177,8 +178,14 @@ int rotate_key(Settings& s) {
 }
 
 int serve(Settings& s) {
-  auto db = open_with_key(s);
   s.app.require_2fa_roles = split_roles(s.require_2fa_roles);
+  for (const auto& role : s.app.require_2fa_roles) {
+    if (!domain::vocab::contains(domain::vocab::roles, role)) {
+      std::cerr << "voordeur serve: --require-2fa-roles names the unknown role '" << role << "'\n";
+      return 2;
+    }
+  }
+  auto db = open_with_key(s);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
   app::AccountService accounts(*db, clock);

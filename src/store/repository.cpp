@@ -1,10 +1,10 @@
 #include "store/repository.h"
 
-#include "store/field_crypto.h"
-
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+
+#include "store/field_crypto.h"
 
 namespace voordeur::store {
 
