@@ -258,3 +258,30 @@ describe('CSRF on every state-changing route', () => {
     });
   }
 });
+
+describe('security headers', () => {
+  it('plain HTTP by default: the usual headers, no Strict-Transport-Security, no Secure cookie', async () => {
+    const res = await new Client(server.baseUrl).login(DEMO.outreacherA);
+    assert.equal(res.headers.get('strict-transport-security'), null);
+    assert.ok(!/;\s*secure/i.test(res.setCookies.join('\n')), res.setCookies.join('\n'));
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+    assert.match(res.headers.get('content-security-policy'), /script-src 'self';/);
+    assert.ok(!/unsafe-inline/.test(res.headers.get('content-security-policy')));
+  });
+
+  it('with --public-https: Strict-Transport-Security on every answer and a Secure session cookie', async () => {
+    const https = await startServer({ serveArgs: ['--public-https'] });
+    try {
+      const health = await fetch(`${https.baseUrl}/health`);
+      assert.equal(health.headers.get('strict-transport-security'), 'max-age=31536000; includeSubDomains');
+      const res = await new Client(https.baseUrl).login(DEMO.outreacherA);
+      expectStatus(res, 201);
+      assert.equal(res.headers.get('strict-transport-security'), 'max-age=31536000; includeSubDomains');
+      assert.match(res.setCookies.find((l) => l.startsWith('voordeur_session=')), /;\s*Secure/);
+    } finally {
+      await https.stop();
+    }
+  });
+});
