@@ -11,7 +11,7 @@ packages=(
   libboost-dev libboost-program-options-dev
   libsqlite3-dev sqlite3
   libpq-dev postgresql-15
-  libsodium-dev libargon2-dev nlohmann-json3-dev rapidjson-dev libjemalloc-dev libhpdf-dev
+  libsodium-dev libargon2-dev liboath-dev nlohmann-json3-dev rapidjson-dev libjemalloc-dev libhpdf-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   chromium wrk ca-certificates tzdata
 )

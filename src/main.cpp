@@ -1,7 +1,8 @@
-// voordeur: the one binary. Sub-commands: serve, migrate, demo, audit verify.
+// voordeur: the one binary. Sub-commands: serve, migrate, demo, audit verify, purge, rotate-key.
 // Configuration, lowest to highest precedence: defaults, the file given by --config (INI-style
 // key = value), environment variables VOORDEUR_<OPTION> (e.g. VOORDEUR_PORT), command-line flags.
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "app/access_log.h"
 #include "app/accounts.h"
@@ -17,8 +19,10 @@
 #include "app/clock.h"
 #include "app/demo.h"
 #include "app/retention.h"
+#include "app/encryption.h"
 #include "app/log.h"
 #include "app/signals.h"
+#include "domain/vocabulary.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "store/db.h"
@@ -36,7 +40,8 @@ constexpr const char* kUsage =
     "  demo      migrate, then fill an empty database with demo teams, users, signals and cases\n"
     "  audit verify  check the access log's hash chain; prints the head (id and hash) to keep elsewhere,\n"
     "            or names the first bad row and exits 1\n"
-    "  purge     migrate, then delete what is past its retention period (--dry-run: only count)\n";
+    "  purge     migrate, then delete what is past its retention period (--dry-run: only count)\n"
+    "  rotate-key  re-encrypt the sensitive columns with a new key and replace the key file (server stopped)\n";
 
 struct Settings {
   std::string database;
@@ -45,6 +50,9 @@ struct Settings {
   std::string address;
   int port = 8080;
   std::string log_level;
+  std::string key_file;
+  std::string require_2fa_roles;
+  bool public_https = false;
   std::string timezone;
   int io_threads = 2;
   int worker_threads = 4;
@@ -63,6 +71,13 @@ po::options_description option_table(Settings& s) {
       ("database", po::value(&s.database),
        "database URL: sqlite:PATH (default <data-dir>/voordeur.db) or postgresql://user@host:port/db")
       ("data-dir", po::value(&s.data_dir)->default_value("data"), "directory for the SQLite database and other files")
+      ("key-file", po::value(&s.key_file),
+       "file holding the key that encrypts sensitive fields (default <data-dir>/voordeur.key; created with "
+       "mode 0600 on the first start; keep it out of database backups)")
+      ("require-2fa-roles", po::value(&s.require_2fa_roles)->default_value("admin,privacy_officer"),
+       "comma-separated roles that must log in with a TOTP code (empty: none)")
+      ("public-https", po::bool_switch(&s.public_https),
+       "the public URL is https (TLS proxy in front): Secure cookies and Strict-Transport-Security")
       ("static-dir", po::value(&s.static_dir)->default_value("web/dist"), "directory of the built web app")
       ("address", po::value(&s.address)->default_value("127.0.0.1"), "address to listen on")
       ("port", po::value(&s.port)->default_value(8080), "port to listen on (0: any free port)")
@@ -147,12 +162,57 @@ std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
   return db;
 }
 
+std::string key_file(const Settings& s) {
+  if (!s.key_file.empty()) return s.key_file;
+  std::filesystem::create_directories(s.data_dir);
+  return (std::filesystem::path(s.data_dir) / "voordeur.key").string();
+}
+
+// Migrates, then loads the key (store/field_crypto.h) so that sensitive fields are encrypted.
+std::unique_ptr<store::Database> open_with_key(Settings& s) {
+  auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  const auto started = app::start_encryption(*db, key_file(s), clock.now());
+  log::info("encryption", {{"key_id", started.key_id}, {"sealed_at_start", started.sealed}});
+  return db;
+}
+
+std::vector<std::string> split_roles(const std::string& text) {
+  std::vector<std::string> roles;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', pos), text.size());
+    std::string role = text.substr(pos, comma - pos);
+    role.erase(0, role.find_first_not_of(' '));
+    role.erase(role.find_last_not_of(' ') + 1);
+    if (!role.empty()) roles.push_back(role);
+    pos = comma + 1;
+  }
+  return roles;
+}
+
+int rotate_key(Settings& s) {
+  auto db = open_and_migrate(s);
+  app::SystemClock clock;
+  const auto rotation = app::rotate_key(*db, key_file(s), clock.now());
+  std::cout << "Key rotated: " << rotation.old_key_id << " -> " << rotation.new_key_id << ", " << rotation.resealed
+            << " values re-encrypted. Back up the new key file " << key_file(s) << ".\n";
+  return 0;
+}
+
 int serve(Settings& s) {
   if (s.access_log_flush_ms < 1 || s.access_log_flush_ms > 600000) {
     std::cerr << "voordeur serve: --access-log-flush-ms must be from 1 to 600000\n";
     return 2;
   }
-  auto db = open_and_migrate(s);
+  s.app.require_2fa_roles = split_roles(s.require_2fa_roles);
+  for (const auto& role : s.app.require_2fa_roles) {
+    if (!domain::vocab::contains(domain::vocab::roles, role)) {
+      std::cerr << "voordeur serve: --require-2fa-roles names the unknown role '" << role << "'\n";
+      return 2;
+    }
+  }
+  auto db = open_with_key(s);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
   app::AccountService accounts(*db, clock);
@@ -178,6 +238,7 @@ int serve(Settings& s) {
   config.io_threads = s.io_threads;
   config.worker_threads = s.worker_threads;
   config.static_dir = s.static_dir;
+  config.public_https = s.public_https;
   http::Server server(config, router);
   server.listen();
   app::PurgeTimer purge_timer(retention, s.app.purge_interval_seconds);
@@ -188,7 +249,7 @@ int serve(Settings& s) {
 }
 
 int demo(Settings& s) {
-  auto db = open_and_migrate(s);
+  auto db = open_with_key(s);
   app::SystemClock clock;
   auto summary = app::create_demo(*db, clock);
   if (!summary) {
@@ -198,7 +259,8 @@ int demo(Settings& s) {
   std::cout << "Demo data created: " << summary->signals << " signals, " << summary->cases << " cases, "
             << summary->contacts << " contacts.\nLog in with password '" << app::kDemoPassword << "' as:";
   for (const auto& u : summary->usernames) std::cout << " " << u;
-  std::cout << "\n";
+  std::cout << "\n" << summary->totp_username << " logs in with a TOTP code of the demo secret "
+            << app::kDemoTotpSecret << " (demo databases only).\n";
   return 0;
 }
 
@@ -242,7 +304,7 @@ int audit(Settings& s) {
 }
 
 int purge(Settings& s) {
-  auto db = open_and_migrate(s);
+  auto db = open_with_key(s);
   app::SystemClock clock;
   app::RetentionService retention(*db, clock, s.app.retention);
   auto report = retention.purge(s.dry_run);
@@ -285,6 +347,7 @@ int main(int argc, char** argv) {
     if (command == "demo") return demo(s);
     if (command == "audit") return audit(s);
     if (command == "purge") return purge(s);
+    if (command == "rotate-key") return rotate_key(s);
   } catch (const std::exception& e) {
     std::cerr << "voordeur " << command << ": " << e.what() << "\n";
     return 1;

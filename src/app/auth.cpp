@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "app/totp.h"
 #include "app/tx.h"
+#include "domain/rules.h"
 #include "store/repository.h"
+#include "store/totp_repository.h"
 
 namespace voordeur::app {
 namespace {
@@ -38,6 +41,15 @@ domain::Error unauthenticated() {
 
 // Verifying against this hash when the account does not exist keeps the answer time the same,
 // so response times do not reveal which usernames exist.
+domain::Error wrong_code() {
+  return domain::validation_error(
+      {{"code", "invalid_code", "This code is wrong or expired; enter the current 6-digit code from your authenticator app."}});
+}
+
+domain::Error no_totp() {
+  return domain::make_error("conflict", "Two-factor login is not on for this account.");
+}
+
 const std::string& dummy_hash() {
   static const std::string h = hash_password("no-such-account-password");
   return h;
@@ -131,7 +143,15 @@ domain::Result<SessionInfo> AuthService::login(const std::string& username, cons
   SessionInfo info{actor_of(found->user), random_token(), random_token()};
   auto stored = in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Unit> {
     store::delete_expired_sessions(c, now - config_.session_idle_seconds, now - config_.session_absolute_seconds);
-    store::insert_session(c, token_hash(info.token), info.actor.user_id, info.csrf_token, now);
+    const std::string hash = token_hash(info.token);
+    store::insert_session(c, hash, info.actor.user_id, info.csrf_token, now);
+    const auto totp = store::find_totp(c, info.actor.user_id);
+    if (totp && totp->enabled) {
+      info.second_factor = "pending";
+      store::set_session_second_factor_pending(c, store::find_session(c, hash)->id, true);
+    } else if (totp_required(info.actor.role)) {
+      info.second_factor = "enrolment_required";
+    }
     return domain::Unit{};
   });
   if (!stored) return stored.error();
@@ -158,7 +178,14 @@ domain::Result<SessionInfo> AuthService::authenticate(const std::string& token) 
     if (now - session->last_seen_at >= std::min<std::int64_t>(60, config_.session_idle_seconds / 2)) {
       store::touch_session(c, session->id, now);
     }
-    return SessionInfo{actor_of(*user), session->csrf_token, {}};
+    SessionInfo info{actor_of(*user), session->csrf_token, {}};
+    if (session->second_factor_pending) {
+      info.second_factor = "pending";
+    } else if (totp_required(user->role)) {
+      const auto totp = store::find_totp(c, user->id);
+      if (!totp || !totp->enabled) info.second_factor = "enrolment_required";
+    }
+    return info;
   } catch (const store::DbError& e) {
     return storage_error(e);
   }
@@ -167,6 +194,122 @@ domain::Result<SessionInfo> AuthService::authenticate(const std::string& token) 
 domain::Result<domain::Unit> AuthService::logout(const std::string& token) {
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Unit> {
     if (auto session = store::find_session(c, token_hash(token))) store::delete_session(c, session->id);
+    return domain::Unit{};
+  });
+}
+
+bool AuthService::totp_required(const std::string& role) const {
+  return std::find(config_.require_2fa_roles.begin(), config_.require_2fa_roles.end(), role) !=
+         config_.require_2fa_roles.end();
+}
+
+domain::Result<domain::Unit> AuthService::check_code(store::Connection& c, domain::Id user_id,
+                                                     const std::string& secret, const std::string& code) {
+  const std::int64_t now = clock_.now();
+  const std::string key = "t:" + std::to_string(user_id);
+  const std::int64_t wait = limiter_.blocked_for(key, config_.totp_attempt_limit, config_.login_window_seconds, now);
+  if (wait > 0) {
+    auto e = domain::make_error("rate_limited", "Too many wrong codes; wait " + std::to_string((wait + 59) / 60) +
+                                                    " minute(s) and try again, or ask your admin.");
+    e.retry_after_seconds = static_cast<int>(wait);
+    return e;
+  }
+  const auto step = totp_match(secret, code, now);
+  if (!step) {
+    limiter_.record_failure(key, now);
+    log::info("second factor failed", {{"user_id", user_id}});
+    return wrong_code();
+  }
+  if (!store::claim_totp_step(c, user_id, *step)) {
+    return domain::validation_error(
+        {{"code", "already_used", "This code was used already; wait for the next code (at most 30 seconds)."}});
+  }
+  limiter_.clear(key);
+  return domain::Unit{};
+}
+
+domain::Result<SessionInfo> AuthService::verify_second_factor(const std::string& token, const std::string& code) {
+  auto session = authenticate(token);
+  if (!session) return session;
+  if (session->second_factor != "pending") {
+    return domain::make_error("conflict", "No code is due for this session; it is logged in already.");
+  }
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<SessionInfo> {
+    const auto row = store::find_session(c, token_hash(token));
+    const auto totp = store::find_totp(c, session->actor.user_id);
+    if (!row || !totp || !totp->enabled) return no_totp();
+    auto checked = check_code(c, session->actor.user_id, totp->secret, code);
+    if (!checked) return checked.error();
+    store::set_session_second_factor_pending(c, row->id, false);
+    log::info("second factor", {{"user_id", session->actor.user_id}});
+    SessionInfo done = session.value();
+    done.second_factor = "ok";
+    return done;
+  });
+}
+
+domain::Result<TotpStatus> AuthService::totp_status(const domain::Actor& a) {
+  return in_read(db_, [&](store::Connection& c) -> domain::Result<TotpStatus> {
+    const auto totp = store::find_totp(c, a.user_id);
+    return TotpStatus{totp && totp->enabled, totp_required(a.role)};
+  });
+}
+
+domain::Result<TotpEnrolment> AuthService::start_totp_enrolment(const domain::Actor& a) {
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<TotpEnrolment> {
+    const auto totp = store::find_totp(c, a.user_id);
+    if (totp && totp->enabled) {
+      return domain::make_error("conflict", "Two-factor login is on already; turn it off first to use another device.");
+    }
+    TotpEnrolment e{new_totp_secret(), {}};
+    e.otpauth_uri = otpauth_uri(a.username, e.secret);
+    store::save_totp_secret(c, a.user_id, e.secret, clock_.now());
+    return e;
+  });
+}
+
+domain::Result<SessionInfo> AuthService::confirm_totp_enrolment(const std::string& token, const std::string& code) {
+  auto session = authenticate(token);
+  if (!session) return session;
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<SessionInfo> {
+    const auto totp = store::find_totp(c, session->actor.user_id);
+    if (!totp) return domain::make_error("conflict", "Start the enrolment first: ask for a new secret.");
+    if (totp->enabled) return domain::make_error("conflict", "Two-factor login is on already.");
+    auto checked = check_code(c, session->actor.user_id, totp->secret, code);
+    if (!checked) return checked.error();
+    store::enable_totp(c, session->actor.user_id);
+    log::info("second factor enrolled", {{"user_id", session->actor.user_id}});
+    SessionInfo done = session.value();
+    done.second_factor = "ok";
+    return done;
+  });
+}
+
+domain::Result<domain::Unit> AuthService::disable_totp(const domain::Actor& a, const std::string& code) {
+  if (totp_required(a.role)) {
+    return domain::make_error("forbidden",
+                              "Your role requires two-factor login; an admin can reset it when you lose your device.");
+  }
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Unit> {
+    const auto totp = store::find_totp(c, a.user_id);
+    if (!totp || !totp->enabled) return no_totp();
+    auto checked = check_code(c, a.user_id, totp->secret, code);
+    if (!checked) return checked.error();
+    store::delete_totp(c, a.user_id);
+    log::info("second factor disabled", {{"user_id", a.user_id}});
+    return domain::Unit{};
+  });
+}
+
+domain::Result<domain::Unit> AuthService::reset_totp(const domain::Actor& admin, domain::Id user_id) {
+  if (!domain::can_manage_accounts(admin)) {
+    return domain::make_error("forbidden", "Only an admin can reset two-factor login.");
+  }
+  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Unit> {
+    if (!store::find_user(c, user_id)) return domain::make_error("not_found", "This user does not exist.");
+    store::delete_totp(c, user_id);
+    store::delete_user_sessions(c, user_id);
+    log::info("second factor reset", {{"user_id", user_id}, {"by", admin.user_id}});
     return domain::Unit{};
   });
 }

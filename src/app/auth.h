@@ -24,10 +24,24 @@
 
 namespace voordeur::app {
 
+// A session's second factor: "ok" (given, or not needed), "pending" (the TOTP code of this login is
+// still due) or "enrolment_required" (the role requires TOTP and the user has not enrolled). Only
+// an "ok" session may use the API beyond the session and TOTP routes.
 struct SessionInfo {
   domain::Actor actor;
   std::string csrf_token;
   std::string token;  // only set by login(): goes into the cookie
+  std::string second_factor = "ok";
+};
+
+struct TotpStatus {
+  bool enabled = false;
+  bool required = false;  // by the user's role
+};
+
+struct TotpEnrolment {
+  std::string secret;  // base32
+  std::string otpauth_uri;
 };
 
 // Argon2id hash in the PHC string format. Throws std::runtime_error when out of memory.
@@ -46,6 +60,20 @@ class AuthService {
   domain::Result<SessionInfo> authenticate(const std::string& token);
   domain::Result<domain::Unit> logout(const std::string& token);
 
+  // TOTP second factor (app/totp.h). verify_second_factor completes a "pending" session; wrong
+  // codes count towards a per-account limit (rate_limited) and a code is accepted once (replay:
+  // code_used).
+  domain::Result<SessionInfo> verify_second_factor(const std::string& token, const std::string& code);
+  domain::Result<TotpStatus> totp_status(const domain::Actor& a);
+  // A new secret, not yet in force (conflict when TOTP is already on: disable it first).
+  domain::Result<TotpEnrolment> start_totp_enrolment(const domain::Actor& a);
+  // Turns TOTP on with a code of the new secret; the session is then complete.
+  domain::Result<SessionInfo> confirm_totp_enrolment(const std::string& token, const std::string& code);
+  // Turns the user's own TOTP off with a current code (forbidden when the role requires it).
+  domain::Result<domain::Unit> disable_totp(const domain::Actor& a, const std::string& code);
+  // An admin removes a user's TOTP (lost phone) and ends that user's sessions.
+  domain::Result<domain::Unit> reset_totp(const domain::Actor& admin, domain::Id user_id);
+
  private:
   class Limiter {
    public:
@@ -58,6 +86,11 @@ class AuthService {
     std::mutex mu_;
     std::unordered_map<std::string, std::deque<std::int64_t>> failures_;
   };
+
+  bool totp_required(const std::string& role) const;
+  // Checks a code against the user's secret and claims its step; a validation or rate error.
+  domain::Result<domain::Unit> check_code(store::Connection& c, domain::Id user_id, const std::string& secret,
+                                          const std::string& code);
 
   store::Database& db_;
   const Clock& clock_;

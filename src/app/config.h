@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "domain/retention.h"
 
@@ -17,6 +19,9 @@ struct AppConfig {
   domain::RetentionPeriods retention;
   // How often the server runs the purge; 0: never (run `voordeur purge` from cron instead).
   std::int64_t purge_interval_seconds = 24 * 60 * 60;
+  // Roles that must use a TOTP second factor; until enrolled they can only enrol.
+  std::vector<std::string> require_2fa_roles{"admin", "privacy_officer"};
+  int totp_attempt_limit = 5;  // wrong second-factor codes per account within the login window
 };
 
 }  // namespace voordeur::app

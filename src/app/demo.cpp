@@ -11,6 +11,7 @@
 #include "domain/trajectory.h"
 #include "domain/vocabulary.h"
 #include "store/repository.h"
+#include "store/totp_repository.h"
 
 namespace voordeur::app {
 namespace {
@@ -162,6 +163,11 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       if (u.team >= 0) {
         store::set_user_teams(c, id, {teams[u.team]});
         (std::string(u.role) == "team_lead" ? lead : outreacher)[u.team] = id;
+      }
+      if (std::string(u.role) == "admin") {
+        store::save_totp_secret(c, id, kDemoTotpSecret, now);
+        store::enable_totp(c, id);
+        summary.totp_username = u.username;
       }
       summary.usernames.push_back(u.username);
     }

@@ -14,9 +14,13 @@
 namespace voordeur::app {
 
 inline constexpr const char* kDemoPassword = "voordeur-demo";
+// demo-admin is enrolled in TOTP with this secret (base32), so the demo shows the mandatory second
+// factor of admins; like the password, it is public and for demo databases only.
+inline constexpr const char* kDemoTotpSecret = "DEMOADMINTOTPSECRETFORDEMODBONLY";
 
 struct DemoSummary {
   std::vector<std::string> usernames;
+  std::string totp_username;  // the demo user enrolled with kDemoTotpSecret
   int signals = 0;
   int cases = 0;
   int contacts = 0;

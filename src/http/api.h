@@ -54,10 +54,14 @@ void add_household_routes(Router& router, Api& api);
 void add_access_log_routes(Router& router, Api& api);
 void add_retention_routes(Router& router, Api& api);
 void add_consent_routes(Router& router, Api& api);
+void add_totp_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
-// change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.
-domain::Result<app::SessionInfo> require_session(Api& api, const Request& req);
+// change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token. Unless
+// `incomplete_ok` (the session and TOTP routes), the session's second factor must be done:
+// second_factor_required while its code is due, second_factor_enrolment_required while the
+// user's role requires TOTP and the user has not enrolled.
+domain::Result<app::SessionInfo> require_session(Api& api, const Request& req, bool incomplete_ok = false);
 
 // The problem+json response for an error value (the one code -> status table).
 Response error_response(const domain::Error& e);

@@ -40,6 +40,17 @@ Handler with_session(Api& api, F f) {
   };
 }
 
+// Like with_session, but also for a session whose second factor is not done yet (session and TOTP
+// routes only).
+template <typename F>
+Handler with_incomplete_session(Api& api, F f) {
+  return [&api, f](const Request& req, const PathParams& params) -> Response {
+    auto session = require_session(api, req, true);
+    if (!session) return error_response(session.error());
+    return f(req, params, session.value());
+  };
+}
+
 // Renders a use case's result: the value as JSON with `status`, or the error.
 template <typename T>
 Response reply(const domain::Result<T>& result, int status) {

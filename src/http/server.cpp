@@ -48,6 +48,8 @@ constexpr auto kLinger = std::chrono::seconds(1);
 constexpr auto kAcceptRetry = std::chrono::milliseconds(100);
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
+// Sent only with --public-https: a browser that once saw it uses https for a year.
+constexpr const char* kStrictTransportSecurity = "max-age=31536000; includeSubDomains";
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -371,6 +373,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     request.client_address = client_address_;
+    request.tls = core_.config.public_https;
 
     if (route->options.inline_io) {
       send(run_handler(*route, request, match.params));
@@ -449,6 +452,7 @@ class Session : public std::enable_shared_from_this<Session> {
     out.set("X-Content-Type-Options", "nosniff");
     out.set("Referrer-Policy", "no-referrer");
     out.set("Cross-Origin-Opener-Policy", "same-origin");
+    if (core_.config.public_https) out.set(bhttp::field::strict_transport_security, kStrictTransportSecurity);
     // Nothing but files is cacheable; a static file's own Cache-Control replaces this default.
     out.set(bhttp::field::cache_control, "no-store");
     // Extra headers replace a default of the same name; Set-Cookie may appear several times.

@@ -38,6 +38,10 @@ struct ServerConfig {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{10};
+  // The public URL is https (a TLS-terminating proxy in front): requests count as TLS (Secure
+  // cookies) and every response carries Strict-Transport-Security. The server never trusts
+  // X-Forwarded-Proto, which any client could send.
+  bool public_https = false;
 };
 
 class Server {

@@ -344,6 +344,29 @@ TEST_F(ServerTest, FillsTheRequest) {
   EXPECT_EQ(spaced->body, "/api/files/a b.txt|a b.txt");
 }
 
+TEST_F(ServerTest, StrictTransportSecurityOnlyWhenThePublicUrlIsHttps) {
+  {
+    RunningServer s(config(), router_);
+    auto r = s.request(get("/api/inspect", "X-Forwarded-Proto: https\r\n"));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->header("strict-transport-security"), "") << "a client's X-Forwarded-Proto is never trusted";
+    EXPECT_TRUE(r->body.ends_with("|plain"));
+    expect_security_headers(*r);
+  }
+  ServerConfig https = config();
+  https.public_https = true;
+  RunningServer s(https, router_);
+  for (const char* target : {"/api/inspect", "/", "/api/no-such-route"}) {
+    auto r = s.request(get(target));
+    ASSERT_TRUE(r) << target;
+    EXPECT_EQ(r->header("strict-transport-security"), "max-age=31536000; includeSubDomains") << target;
+    expect_security_headers(*r);
+  }
+  auto r = s.request(get("/api/inspect"));
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->body.ends_with("|tls")) << "requests count as TLS, so cookies get Secure";
+}
+
 TEST_F(ServerTest, InvalidPathEncodingIs400) {
   RunningServer s(config(), router_);
   for (const char* target : {"/api/items/%zz", "/api/items/%4", "/api/items/a%00b", "/index%zz.html"}) {

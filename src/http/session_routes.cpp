@@ -11,6 +11,7 @@ void write(JsonWriter& w, const SessionBody& b) {
   w.begin_object();
   w.field("user", b.session.actor);
   w.field("csrf_token", b.session.csrf_token);
+  w.field("second_factor", b.session.second_factor);
   w.end_object();
 }
 
@@ -38,12 +39,20 @@ void add_session_routes(Router& router, Api& api) {
       RouteOptions{.slow = true});
 
   router.add("GET", "/api/v1/session",
-             with_session(api, [](const Request&, const PathParams&, const app::SessionInfo& s) {
+             with_incomplete_session(api, [](const Request&, const PathParams&, const app::SessionInfo& s) {
                return json_response(200, SessionBody{s});
              }));
 
+  router.add("POST", "/api/v1/session/second-factor",
+             with_incomplete_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo&) {
+               auto code = read_input(req, [](FieldReader& r) { return r.text("code"); });
+               if (!code) return error_response(code.error());
+               return reply(api.auth.verify_second_factor(req.cookie(kSessionCookie), code.value()), 200,
+                            [](JsonWriter& w, const app::SessionInfo& s) { w.value(SessionBody{s}); });
+             }));
+
   router.add("DELETE", "/api/v1/session",
-             with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo&) {
+             with_incomplete_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo&) {
                auto done = api.auth.logout(req.cookie(kSessionCookie));
                if (!done) return error_response(done.error());
                Response res;

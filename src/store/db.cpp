@@ -5,11 +5,18 @@
 #include <string>
 #include <unordered_set>
 
+#include "store/field_crypto.h"
 #include "store/migrations_embedded.h"
 #include "store/postgres/postgres_db.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace voordeur::store {
+
+Row::Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {
+  for (auto& col : cols_) {
+    if (col) *col = open_sealed(std::move(*col));
+  }
+}
 
 std::int64_t Row::integer(std::size_t i) const {
   const auto& col = cols_.at(i);

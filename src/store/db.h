@@ -44,10 +44,11 @@ class DbError : public std::runtime_error {
 };
 
 // One result row; columns in SELECT order. Text of every column as returned by the back end
-// (integers as decimal text), std::nullopt for NULL.
+// (integers as decimal text), std::nullopt for NULL. Encrypted values (field_crypto.h) are opened
+// when the row is built, so readers see plain text; DbError(other) when one cannot be opened.
 class Row {
  public:
-  explicit Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {}
+  explicit Row(std::vector<std::optional<std::string>> cols);
   std::size_t size() const { return cols_.size(); }
   bool is_null(std::size_t i) const { return !cols_.at(i).has_value(); }
   // Throws DbError(other) when NULL or not an integer.

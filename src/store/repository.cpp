@@ -5,6 +5,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/field_crypto.h"
+
 namespace voordeur::store {
 
 using domain::TeamRef;
@@ -188,7 +190,7 @@ domain::Contact contact_from_row(const Row& r) {
 void insert_case_event(Connection& c, Id case_id, std::string_view kind, const std::string& reason,
                        const std::string& note, Id actor, std::int64_t now) {
   c.query("INSERT INTO case_events (case_id, kind, reason, note, actor, at) VALUES ($1, $2, $3, $4, $5, $6)",
-          {case_id, std::string(kind), reason, note, actor, now});
+          {case_id, std::string(kind), seal(reason), seal(note), actor, now});
 }
 
 // ---- case list ordering (repository.h: list_cases). `t` is the table alias the clause sorts on.
@@ -345,20 +347,21 @@ void insert_session(Connection& c, const std::string& token_hash, Id user_id, co
 std::optional<SessionRow> find_session(Connection& c, const std::string& token_hash) {
   // One query for the session, its user and the user's teams: it runs on every API request.
   static const std::string sql =
-      "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, " + std::string(kUserColumns) +
+      "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.second_factor_pending, " +
+      std::string(kUserColumns) +
       ", t.id, t.name FROM sessions s JOIN users u ON u.id = s.user_id "
       "LEFT JOIN team_members m ON m.user_id = u.id LEFT JOIN teams t ON t.id = m.team_id WHERE s.token_hash = $1";
   const auto rs = c.query(sql, {token_hash});
   if (rs.rows.empty()) return std::nullopt;
   const auto& r = rs.rows[0];
-  SessionRow s{r.integer(0), r.integer(1), r.text(2), r.integer(3), r.integer(4), {}};
-  s.user.id = r.integer(5);
-  s.user.username = r.text(6);
-  s.user.display_name = r.text(7);
-  s.user.role = r.text(8);
-  s.user.active = r.integer(9) != 0;
+  SessionRow s{r.integer(0), r.integer(1), r.text(2), r.integer(3), r.integer(4), {}, r.integer(5) != 0};
+  s.user.id = r.integer(6);
+  s.user.username = r.text(7);
+  s.user.display_name = r.text(8);
+  s.user.role = r.text(9);
+  s.user.active = r.integer(10) != 0;
   for (const auto& row : rs.rows) {
-    if (!row.is_null(10)) s.user.teams.push_back(TeamRef{row.integer(10), row.text(11)});
+    if (!row.is_null(11)) s.user.teams.push_back(TeamRef{row.integer(11), row.text(12)});
   }
   sort_teams(s.user.teams);
   return s;
@@ -384,7 +387,7 @@ Id insert_person(Connection& c, Id team_id, const domain::Person& p, std::int64_
   const Id id = c.query(
                      "INSERT INTO persons (team_id, name, address, phone, date_of_birth, sex, created_at) "
                      "VALUES ($1, $2, $3, $4, CAST($5 AS TEXT), $6, $7) RETURNING id",
-                     {team_id, p.name, p.address, p.phone, opt(p.date_of_birth), p.sex, now})
+                     {team_id, p.name, p.address, seal(p.phone), opt(p.date_of_birth), p.sex, now})
                     .rows.at(0)
                     .integer(0);
   const Id household = household_id ? *household_id : insert_household(c, team_id, p.address, now);
@@ -414,25 +417,25 @@ Id insert_signal(Connection& c, Id team_id, Id person_id, const domain::SignalFi
            s.reporter.relation,
            s.reporter.organisation,
            s.reporter.function,
-           s.reporter.phone,
-           s.reporter.address,
+           seal(s.reporter.phone),
+           seal(s.reporter.address),
            s.relation_to_person,
            s.known_since,
            s.contact_initiative,
            s.contact_nature,
            s.direct_reason,
-           s.direct_reason_other,
-           s.tried_and_result,
-           s.what_would_help,
-           s.others_in_contact,
-           s.whereabouts,
+           seal(s.direct_reason_other),
+           seal(s.tried_and_result),
+           seal(s.what_would_help),
+           seal(s.others_in_contact),
+           seal(s.whereabouts),
            s.reporter_can_introduce,
-           s.introduction_note,
+           seal(s.introduction_note),
            s.worker_gender_preference,
            flag(s.may_contact_reporter),
            join_list(s.problem_areas),
-           s.problem_areas_other,
-           s.follow_up_agreed,
+           seal(s.problem_areas_other),
+           seal(s.follow_up_agreed),
            opt(s.feedback_date),
            s.person_aware,
            now})
@@ -544,8 +547,8 @@ Id insert_decision(Connection& c, Id signal_id, const domain::DecisionInput& d, 
                      "INSERT INTO signal_decisions (signal_id, decision, reason, decided_by, decided_at, case_id, "
                      "indications, contra_indications, contra_indication_note) "
                      "VALUES ($1, $2, $3, $4, $5, CAST($6 AS BIGINT), $7, $8, $9) RETURNING id",
-                     {signal_id, d.decision, d.reason, decided_by, now, opt(case_id), join_list(triage.indications),
-                      join_list(triage.contra_indications), triage.contra_indication_note})
+                     {signal_id, d.decision, seal(d.reason), decided_by, now, opt(case_id), join_list(triage.indications),
+                      join_list(triage.contra_indications), seal(triage.contra_indication_note)})
                     .rows.at(0)
                     .integer(0);
   c.query("UPDATE signals SET status = 'decided', case_id = COALESCE(CAST($2 AS BIGINT), case_id) WHERE id = $1",
@@ -725,7 +728,7 @@ Id insert_contact(Connection& c, Id case_id, const domain::ContactFields& ct, Id
                      "INSERT INTO contacts (case_id, occurred_at, channel, with_whom, outcome, note, "
                      "next_attempt_date, created_by, created_at) "
                      "VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS TEXT), $8, $9) RETURNING id",
-                     {case_id, ct.occurred_at, ct.channel, ct.with_whom, ct.outcome, ct.note, opt(ct.next_attempt_date),
+                     {case_id, ct.occurred_at, ct.channel, ct.with_whom, ct.outcome, seal(ct.note), opt(ct.next_attempt_date),
                       created_by, now})
                     .rows.at(0)
                     .integer(0);
@@ -763,7 +766,7 @@ void close_case(Connection& c, Id case_id, const domain::ClosureInput& in, Id ac
   c.query(
       "UPDATE cases SET status = 'closed', closure_reason = $2, closure_note = $3, closed_by = $4, "
       "closed_at = $5 WHERE id = $1",
-      {case_id, in.reason, in.note, actor, now});
+      {case_id, in.reason, seal(in.note), actor, now});
   insert_case_event(c, case_id, "closed", in.reason, in.note, actor, now);
 }
 
@@ -794,7 +797,7 @@ void record_transition(Connection& c, Id case_id, const std::string& from, const
   c.query(
       "INSERT INTO case_transitions (case_id, from_phase, event, to_phase, actor, at, reason) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {case_id, from, event, to, actor, now, reason});
+      {case_id, from, event, to, actor, now, seal(reason)});
 }
 
 std::vector<Id> case_worker_ids(Connection& c, Id case_id) {
@@ -814,7 +817,7 @@ void hand_over_case(Connection& c, Id case_id, Id from, Id to, const std::string
   c.query(
       "INSERT INTO case_assignments (case_id, user_id, assigned_at, assigned_by, handed_over_from, note) "
       "VALUES ($1, $2, $3, $4, $5, $6)",
-      {case_id, to, now, actor, from, note});
+      {case_id, to, now, actor, from, seal(note)});
 }
 
 std::vector<domain::Assignment> assignment_history(Connection& c, Id case_id) {
@@ -912,7 +915,7 @@ void set_feedback_due(Connection& c, Id signal_id, const std::string& due_on) {
 
 void record_feedback(Connection& c, Id signal_id, const domain::FeedbackInput& f) {
   c.query("UPDATE signals SET feedback_given_on = $2, feedback_told = $3 WHERE id = $1",
-          {signal_id, f.given_on, f.told});
+          {signal_id, f.given_on, seal(f.told)});
 }
 
 std::vector<domain::Team> list_team_settings(Connection& c) {
@@ -979,14 +982,14 @@ void save_preparation(Connection& c, Id case_id, const domain::PreparationFields
       "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id) DO UPDATE SET strategy = excluded.strategy, "
       "companion = excluded.companion, companion_name = excluded.companion_name, "
       "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-      {case_id, p.strategy, p.companion, p.companion_name, actor, now});
+      {case_id, seal(p.strategy), p.companion, p.companion_name, actor, now});
 }
 
 Id insert_prior_info(Connection& c, Id case_id, const domain::PriorInfoInput& in, Id actor, std::int64_t now) {
   return c.query(
              "INSERT INTO case_prior_info (case_id, source, content, created_by, created_at) "
              "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-             {case_id, in.source, in.content, actor, now})
+             {case_id, in.source, seal(in.content), actor, now})
       .rows.at(0)
       .integer(0);
 }
@@ -1035,7 +1038,7 @@ std::optional<domain::CheckIn> find_check_in(Connection& c, Id check_in_id) {
 
 void record_check_in_outcome(Connection& c, Id check_in_id, const domain::CheckInOutcomeInput& in) {
   c.query("UPDATE case_check_ins SET done_on = $2, outcome = $3, note = $4 WHERE id = $1",
-          {check_in_id, in.done_on, in.outcome, in.note});
+          {check_in_id, in.done_on, in.outcome, seal(in.note)});
 }
 
 std::vector<domain::CheckIn> list_check_ins(Connection& c, Id case_id) {
@@ -1082,7 +1085,7 @@ Id insert_review(Connection& c, Id case_id, const domain::ReviewInput& in, Id ac
   return c.query(
               "INSERT INTO case_reviews (case_id, held_on, attendees, notes, decision, created_by, created_at) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-              {case_id, in.held_on, in.attendees, in.notes, in.decision, actor, now})
+              {case_id, in.held_on, in.attendees, seal(in.notes), in.decision, actor, now})
       .rows.at(0)
       .integer(0);
 }

@@ -55,6 +55,7 @@ struct SessionRow {
   std::int64_t created_at = 0;
   std::int64_t last_seen_at = 0;
   domain::User user;  // with teams
+  bool second_factor_pending = false;  // password given, TOTP code not yet (totp_repository.h)
 };
 void insert_session(Connection& c, const std::string& token_hash, Id user_id, const std::string& csrf_token,
                     std::int64_t now);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { axeViolations, formatViolations, screenshotDir } from './lib/browser.mjs';
-import { openPage, PASSWORD, SIZES, useServerAndBrowser } from './lib/suite.mjs';
+import { DEMO_TOTP_SECRET, enterTotpCode, openPage, PASSWORD, SIZES, useServerAndBrowser } from './lib/suite.mjs';
 
 const env = useServerAndBrowser();
 
@@ -34,6 +34,7 @@ function journey(page, size) {
       await page.getByLabel('Gebruikersnaam').fill(username);
       await page.getByLabel('Wachtwoord').fill(password);
       await page.getByRole('button', { name: 'Inloggen' }).click();
+      if (username === 'demo-admin') await enterTotpCode(page, DEMO_TOTP_SECRET);
     },
     async logout() {
       await page.getByRole('button', { name: 'Uitloggen' }).click();

@@ -2,7 +2,13 @@
 // test shares, fixtures with fictional data, and readState() to prove that a refused request
 // stored nothing.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, TIMEZONE } from './server.mjs';
+import { DEMO, DEMO_PASSWORD, TIMEZONE } from './server.mjs';
+import { DEMO_TOTP_SECRET, withFreshCode } from './totp.mjs';
+
+// Logins of these users complete the TOTP step with their known secret.
+const knownTotpSecrets = new Map([[DEMO.admin, DEMO_TOTP_SECRET]]);
+// Secrets of the users loginAs enrolled, by "<server URL> <username>".
+const enrolledSecrets = new Map();
 
 export const API = '/api/v1';
 
@@ -54,13 +60,26 @@ export class Client {
     return this.request('DELETE', path, options);
   }
 
-  async login(username, password = DEMO_PASSWORD) {
+  // Logs in; for a user whose TOTP secret the tests know (demo-admin, or totpSecret) it also sends
+  // the code, so the session is complete. Answers the login response (with second_factor "ok"
+  // after a completed code).
+  async login(username, password = DEMO_PASSWORD, { totpSecret = knownTotpSecrets.get(username) } = {}) {
     const res = await this.post(`${API}/session`, { username, password }, { csrf: false });
     if (res.status === 201) {
       this.csrf = res.body.csrf_token;
       this.user = res.body.user;
+      if (res.body.second_factor === 'pending' && totpSecret) {
+        const done = await this.completeSecondFactor(totpSecret);
+        assert.equal(done.status, 200, `second factor of ${username}: ${describe(done)}`);
+        res.body.second_factor = done.body.second_factor;
+      }
     }
     return res;
+  }
+
+  // Sends a TOTP code that was not used yet (lib/totp.mjs withFreshCode).
+  completeSecondFactor(secret) {
+    return withFreshCode(secret, (code) => this.post(`${API}/session/second-factor`, { code }));
   }
 
   #storeCookies(setCookies) {
@@ -81,11 +100,25 @@ export class Client {
   }
 }
 
-// A client logged in as username (asserts that the login worked).
+// A client logged in as username (asserts that the login worked). A user whose role requires
+// two-factor login and who has not enrolled yet (a privacy officer the test created) is enrolled
+// here; their secret is kept for their next logins on the same server.
 export async function loginAs(baseUrl, username, password = DEMO_PASSWORD) {
   const client = new Client(baseUrl);
-  const res = await client.login(username, password);
+  const key = `${baseUrl} ${username}`;
+  const res = await client.login(username, password, {
+    totpSecret: enrolledSecrets.get(key) ?? knownTotpSecrets.get(username),
+  });
   assert.equal(res.status, 201, `login as ${username}: ${describe(res)}`);
+  if (res.body.second_factor === 'enrolment_required') {
+    const started = await client.post(`${API}/account/totp`, {});
+    assert.equal(started.status, 201, `TOTP enrolment of ${username}: ${describe(started)}`);
+    const confirmed = await withFreshCode(started.body.secret, (code) =>
+      client.post(`${API}/account/totp/confirm`, { code }),
+    );
+    assert.equal(confirmed.status, 200, `TOTP confirmation of ${username}: ${describe(confirmed)}`);
+    enrolledSecrets.set(key, started.body.secret);
+  }
   return client;
 }
 

@@ -122,13 +122,21 @@ async function waitForHealth(baseUrl, child, output) {
   throw new Error(`voordeur serve did not answer GET /health; its output:\n${output.join('')}`);
 }
 
-// Starts a seeded server. serveArgs are added to `voordeur serve`.
-// Returns { baseUrl, database, stop() }.
+// A folder of its own for a server's encryption key file, removed when the process ends.
+export function keyFileInTempDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-key-'));
+  tempDirs.add(dir);
+  return path.join(dir, 'voordeur.key');
+}
+
+// Starts a seeded server with its own key file. serveArgs are added to `voordeur serve`.
+// Returns { baseUrl, database, keyFile, stop() }.
 export async function startServer({ serveArgs = [] } = {}) {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: build it first (make build)`);
   const database = await freshDatabase();
+  const keyFile = keyFileInTempDir();
   try {
-    await run(binary, ['demo', '--database', database.url]);
+    await run(binary, ['demo', '--database', database.url, '--key-file', keyFile]);
   } catch (err) {
     await database.dispose();
     throw new Error(`voordeur demo failed: ${err.stderr || err.message}`);
@@ -138,7 +146,8 @@ export async function startServer({ serveArgs = [] } = {}) {
   const output = [];
   const child = spawn(
     binary,
-    ['serve', '--database', database.url, '--port', String(port), '--timezone', TIMEZONE, ...serveArgs],
+    ['serve', '--database', database.url, '--key-file', keyFile, '--port', String(port), '--timezone', TIMEZONE,
+      ...serveArgs],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);
@@ -167,5 +176,5 @@ export async function startServer({ serveArgs = [] } = {}) {
     await stop();
     throw err;
   }
-  return { baseUrl, database: database.url, stop };
+  return { baseUrl, database: database.url, keyFile, stop };
 }

@@ -55,7 +55,8 @@ export async function startServer() {
 
   const dir = mkdtempSync(join(tmpdir(), 'voordeur-browser-'));
   const database = `sqlite:${join(dir, 'b.db')}`;
-  const demo = spawnSync(binary, ['demo', '--database', database], { encoding: 'utf8' });
+  const keyFile = join(dir, 'voordeur.key');
+  const demo = spawnSync(binary, ['demo', '--database', database, '--key-file', keyFile], { encoding: 'utf8' });
   if (demo.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`voordeur demo failed (${demo.status}):\n${demo.stdout}${demo.stderr}`);
@@ -65,7 +66,7 @@ export async function startServer() {
   const output = [];
   const child = spawn(
     binary,
-    ['serve', '--database', database, '--port', String(port), '--static-dir', staticDir],
+    ['serve', '--database', database, '--key-file', keyFile, '--port', String(port), '--static-dir', staticDir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.on('data', (chunk) => output.push(chunk.toString()));

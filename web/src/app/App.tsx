@@ -4,6 +4,7 @@ import { LoadState } from '../components/LoadState';
 import { currentSession, logout } from '../features/auth/api/session';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { AccessLogPage } from '../features/accesslog/components/AccessLogPage';
+import { AccountPage } from '../features/account/components/AccountPage';
 import { AdminPage } from '../features/admin/components/AdminPage';
 import { AgendaPage } from '../features/agenda/components/AgendaPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
@@ -58,6 +59,7 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/cases/mine') return <CaseListPage scope="mine" query={query} />;
   if (path === '/cases/team') return <CaseListPage scope="team" query={query} />;
   if (path === '/caseload') return <CaseloadPage />;
+  if (path === '/account') return <AccountPage />;
   if (path === '/agenda' && user.teams.length > 0) return <AgendaPage user={user} />;
   const kase = match('/cases/:id', path);
   if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} />;

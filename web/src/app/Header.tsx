@@ -93,6 +93,9 @@ export function Header({ user, path, onLogout }: HeaderProps) {
                 {t('nav.admin')}
               </NavLink>
             )}
+            <NavLink to="/account" path={path}>
+              {t('nav.account')}
+            </NavLink>
           </ul>
         </nav>
       )}

@@ -14,9 +14,13 @@ export interface User {
   teams: TeamRef[];
 }
 
+/** `ok`: logged in. `pending`: the TOTP code is due. `enrolment_required`: the role requires TOTP. */
+export type SecondFactor = 'ok' | 'pending' | 'enrolment_required';
+
 export interface SessionBody {
   user: User;
   csrf_token: string;
+  second_factor: SecondFactor;
 }
 
 /** `undefined` while the first session probe runs, `null` when signed out. */

@@ -6,7 +6,9 @@ import type { Role } from '../../../lib/enums';
 import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import type { TeamRef } from '../../../lib/session';
+import { errorMessage } from '../../../lib/messages';
 import { announce } from '../../../lib/status';
+import { resetUserTotp } from '../../account/api/totp';
 import { createUser, updateUser, type AdminUser, type UserPatch } from '../api/admin';
 import { collect, displayNameError, passwordError, usernameError } from '../user-form';
 
@@ -84,6 +86,15 @@ export function EditUserForm({ user, teams, onSaved }: EditUserFormProps) {
   const [teamIds, setTeamIds] = useState<string[]>(user.teams.map((team) => String(team.id)));
   const [password, setPassword] = useState('');
   const form = useForm(`user-${user.id}`);
+  const [resetError, setResetError] = useState<string | null>(null);
+
+  const onResetTotp = () => {
+    setResetError(null);
+    resetUserTotp(user.id).then(
+      () => announce(t('admin.users.totpReset', { name: user.display_name })),
+      (error: unknown) => setResetError(errorMessage(error)),
+    );
+  };
 
   const onSubmit = () =>
     void form.submit(
@@ -119,6 +130,11 @@ export function EditUserForm({ user, teams, onSaved }: EditUserFormProps) {
         maxLength={MAX.passwordMax} error={form.errors.password} />
       <button type="submit" class="button">
         {form.busy ? t('form.sending') : t('admin.users.save')}
+      </button>
+      <p class="hint">{t('admin.users.resetTotpHint')}</p>
+      {resetError && <p class="notice notice--error" role="alert">{resetError}</p>}
+      <button type="button" class="button button--secondary" onClick={onResetTotp}>
+        {t('admin.users.resetTotp')}
       </button>
     </Form>
   );

@@ -5,7 +5,8 @@ import { useForm, type Errors } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { loginReasonStore, type User } from '../../../lib/session';
 import { useStore } from '../../../lib/store';
-import { login } from '../api/session';
+import { TotpEnrolment, cleanCode, validateCode } from '../../account/components/TotpEnrolment';
+import { login, verifySecondFactor } from '../api/session';
 
 interface LoginPageProps {
   onLoggedIn: (user: User) => void;
@@ -14,6 +15,9 @@ interface LoginPageProps {
 export function LoginPage({ onLoggedIn }: LoginPageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // After the password: the TOTP code of this login, or the enrolment the role requires.
+  const [pending, setPending] = useState<{ user: User; step: 'code' | 'enrol' } | null>(null);
   const reason = useStore(loginReasonStore);
   const form = useForm();
 
@@ -26,11 +30,57 @@ export function LoginPage({ onLoggedIn }: LoginPageProps) {
 
   const onSubmit = () => {
     void form.submit(validate, async () => {
-      const user = await login(username.trim(), password);
+      const session = await login(username.trim(), password);
       loginReasonStore.set(null);
-      onLoggedIn(user);
+      if (session.second_factor === 'ok') onLoggedIn(session.user);
+      else setPending({ user: session.user, step: session.second_factor === 'pending' ? 'code' : 'enrol' });
     });
   };
+
+  const onCode = () => {
+    const typed = cleanCode(code);
+    void form.submit(
+      () => validateCode(typed),
+      async () => onLoggedIn(await verifySecondFactor(typed)),
+    );
+  };
+
+  if (pending?.step === 'enrol') {
+    return (
+      <div class="login">
+        <Page title={t('login.title')}>
+          <p>{t('totp.enrolRequired')}</p>
+          <TotpEnrolment onDone={() => onLoggedIn(pending.user)} />
+        </Page>
+      </div>
+    );
+  }
+  if (pending?.step === 'code') {
+    return (
+      <div class="login">
+        <Page title={t('login.title')}>
+          <p>{t('totp.codeIntro')}</p>
+          <Form form={form} onSubmit={onCode}>
+            <FormError message={form.formError} />
+            <TextField
+              path="code"
+              label={t('totp.code')}
+              value={code}
+              onValue={setCode}
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              width="short"
+              required
+              error={form.errors.code}
+            />
+            <button type="submit" class="button">
+              {t('login.submit')}
+            </button>
+          </Form>
+        </Page>
+      </div>
+    );
+  }
 
   const notice =
     reason === 'session_expired'

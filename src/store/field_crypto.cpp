@@ -1,0 +1,181 @@
+#include "store/field_crypto.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <atomic>
+
+#include "store/db.h"
+
+namespace voordeur::store {
+namespace {
+
+constexpr std::string_view kTextPrefix = "vdenc:1:";
+constexpr std::string_view kBytesMagic = "VDENC1";
+constexpr std::size_t kIdHexLen = 16;
+constexpr std::size_t kIdBytes = kIdHexLen / 2;
+constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+constexpr int kBase64 = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+
+void init_sodium() {
+  if (sodium_init() < 0) throw DbError(DbError::Kind::other, "libsodium could not be initialised");
+}
+
+std::atomic<std::shared_ptr<const KeyRing>>& ring_slot() {
+  static std::atomic<std::shared_ptr<const KeyRing>> slot;
+  return slot;
+}
+
+const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+// nonce || ciphertext of `plain` under key, with `ad` as associated data.
+std::string encrypt(const FieldKey& key, std::string_view plain, std::string_view ad) {
+  std::string out(kNonce + plain.size() + kTag, '\0');
+  auto* o = reinterpret_cast<unsigned char*>(out.data());
+  randombytes_buf(o, kNonce);
+  unsigned long long len = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(o + kNonce, &len, bytes(plain), plain.size(), bytes(ad), ad.size(),
+                                             nullptr, o, key.data());
+  return out;
+}
+
+std::string decrypt(const FieldKey& key, std::string_view sealed, std::string_view ad) {
+  if (sealed.size() < kNonce + kTag) throw DbError(DbError::Kind::other, "encrypted value is truncated");
+  std::string out(sealed.size() - kNonce - kTag, '\0');
+  unsigned long long len = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()), &len, nullptr,
+                                                 bytes(sealed) + kNonce, sealed.size() - kNonce, bytes(ad),
+                                                 ad.size(), bytes(sealed), key.data()) != 0) {
+    throw DbError(DbError::Kind::other, "encrypted value does not authenticate (altered, or another key)");
+  }
+  out.resize(len);
+  return out;
+}
+
+bool is_hex_id(std::string_view s) {
+  return s.size() == kIdHexLen &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+DbError unknown_key(const std::string& id) {
+  return DbError(DbError::Kind::other, "a value is encrypted with key " + id +
+                                           ", which is not loaded; start with the key file that holds it");
+}
+
+}  // namespace
+
+FieldKey generate_field_key() {
+  init_sodium();
+  FieldKey key;
+  crypto_aead_xchacha20poly1305_ietf_keygen(key.data());
+  return key;
+}
+
+std::string field_key_id(const FieldKey& key) {
+  init_sodium();
+  static constexpr std::string_view kContext = "voordeur field key id";
+  unsigned char digest[16];
+  crypto_generichash(digest, sizeof digest, bytes(kContext), kContext.size(), key.data(), key.size());
+  char hex[kIdHexLen + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, kIdBytes);
+  return hex;
+}
+
+KeyRing::KeyRing(const FieldKey& current) : current_id_(field_key_id(current)) { keys_.push_back({current_id_, current}); }
+
+void KeyRing::add(const FieldKey& key) {
+  const std::string id = field_key_id(key);
+  if (!find(id)) keys_.push_back({id, key});
+}
+
+bool KeyRing::has(const std::string& key_id) const { return find(key_id) != nullptr; }
+
+const KeyRing::Entry* KeyRing::find(const std::string& key_id) const {
+  for (const auto& e : keys_) {
+    if (e.id == key_id) return &e;
+  }
+  return nullptr;
+}
+
+std::string KeyRing::seal(std::string_view plain) const {
+  const std::string header = std::string(kTextPrefix) + current_id_;
+  const std::string sealed = encrypt(keys_.front().key, plain, header);
+  std::string b64(sodium_base64_ENCODED_LEN(sealed.size(), kBase64), '\0');
+  sodium_bin2base64(b64.data(), b64.size(), bytes(sealed), sealed.size(), kBase64);
+  b64.resize(b64.size() - 1);  // the terminating NUL
+  return header + ":" + b64;
+}
+
+std::optional<std::string> KeyRing::sealed_key_id(std::string_view text) {
+  if (text.size() < kTextPrefix.size() + kIdHexLen + 1 || text.substr(0, kTextPrefix.size()) != kTextPrefix) {
+    return std::nullopt;
+  }
+  const std::string_view id = text.substr(kTextPrefix.size(), kIdHexLen);
+  if (!is_hex_id(id) || text[kTextPrefix.size() + kIdHexLen] != ':') return std::nullopt;
+  const std::string_view body = text.substr(kTextPrefix.size() + kIdHexLen + 1);
+  const bool base64 = std::all_of(body.begin(), body.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+  if (!base64 || body.size() < 4 * (kNonce + kTag) / 3) return std::nullopt;
+  return std::string(id);
+}
+
+std::optional<std::string> KeyRing::open(std::string_view text) const {
+  const auto id = sealed_key_id(text);
+  if (!id) return std::nullopt;
+  const Entry* entry = find(*id);
+  if (!entry) throw unknown_key(*id);
+  const std::string_view body = text.substr(kTextPrefix.size() + kIdHexLen + 1);
+  std::string raw(body.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), body.data(), body.size(), nullptr,
+                        &len, nullptr, kBase64) != 0) {
+    return std::nullopt;
+  }
+  raw.resize(len);
+  return decrypt(entry->key, raw, text.substr(0, kTextPrefix.size() + kIdHexLen));
+}
+
+std::string KeyRing::seal_bytes(std::string_view plain) const {
+  std::string header(kBytesMagic);
+  unsigned char id[kIdBytes];
+  sodium_hex2bin(id, sizeof id, current_id_.data(), current_id_.size(), nullptr, nullptr, nullptr);
+  header.append(reinterpret_cast<const char*>(id), sizeof id);
+  return header + encrypt(keys_.front().key, plain, header);
+}
+
+std::string KeyRing::open_bytes(std::string_view sealed) const {
+  const std::size_t header_len = kBytesMagic.size() + kIdBytes;
+  if (sealed.size() < header_len || sealed.substr(0, kBytesMagic.size()) != kBytesMagic) {
+    throw DbError(DbError::Kind::other, "the file is not encrypted by Voordeur");
+  }
+  char hex[kIdHexLen + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes(sealed) + kBytesMagic.size(), kIdBytes);
+  const Entry* entry = find(hex);
+  if (!entry) throw unknown_key(hex);
+  return decrypt(entry->key, sealed.substr(header_len), sealed.substr(0, header_len));
+}
+
+void install_key_ring(std::shared_ptr<const KeyRing> ring) { ring_slot().store(std::move(ring)); }
+
+std::shared_ptr<const KeyRing> installed_key_ring() { return ring_slot().load(); }
+
+std::string seal(std::string_view plain) {
+  if (plain.empty()) return {};
+  const auto ring = installed_key_ring();
+  return ring ? ring->seal(plain) : std::string(plain);
+}
+
+std::string open_sealed(std::string value) {
+  if (value.size() < kTextPrefix.size() || value.compare(0, kTextPrefix.size(), kTextPrefix) != 0) return value;
+  const auto ring = installed_key_ring();
+  if (!ring) {
+    if (const auto id = KeyRing::sealed_key_id(value)) throw unknown_key(*id);
+    return value;
+  }
+  auto plain = ring->open(value);
+  return plain ? std::move(*plain) : value;
+}
+
+}  // namespace voordeur::store

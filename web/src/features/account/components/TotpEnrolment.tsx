@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LoadState } from '../../../components/LoadState';
+import { Form, FormError, TextField } from '../../../components/fields';
+import { useForm, type Errors } from '../../../components/useForm';
+import { t } from '../../../i18n';
+import { confirmTotpEnrolment, startTotpEnrolment, type TotpEnrolment as Enrolment } from '../api/totp';
+
+/** A 6-digit code as typed: spaces removed. */
+export function cleanCode(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function validateCode(code: string): Errors {
+  if (!code) return { code: t('fieldError.required') };
+  if (!/^\d{6}$/.test(code)) return { code: t('totp.codeFormat') };
+  return {};
+}
+
+/**
+ * Enrolment in two-factor login: a new secret as QR code (an SVG image, so the page's CSP needs
+ * no exception) and as text, then the first code to confirm it.
+ */
+export function TotpEnrolment({ onDone }: { onDone: () => void }) {
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [qr, setQr] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [code, setCode] = useState('');
+  const form = useForm('totp-enrol');
+
+  useEffect(() => {
+    startTotpEnrolment().then(
+      async (started) => {
+        setEnrolment(started);
+        // Loaded here only, so the QR encoder stays out of the main bundle.
+        const [core, svgTag] = await Promise.all([
+          import('qrcode/lib/core/qrcode'),
+          import('qrcode/lib/renderer/svg-tag'),
+        ]);
+        const svg = svgTag.render(core.create(started.otpauth_uri, {}), { margin: 2 });
+        setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      },
+      (error: unknown) => setLoadError(error),
+    );
+  }, []);
+
+  if (!enrolment) return <LoadState loading={!loadError} error={loadError} />;
+
+  const onSubmit = () => {
+    const typed = cleanCode(code);
+    void form.submit(
+      () => validateCode(typed),
+      async () => {
+        await confirmTotpEnrolment(typed);
+        onDone();
+      },
+    );
+  };
+
+  return (
+    <section class="totp-enrolment" aria-labelledby="totp-enrol-title">
+      <h2 id="totp-enrol-title">{t('totp.enrolTitle')}</h2>
+      <ol class="totp-steps">
+        <li>{t('totp.stepApp')}</li>
+        <li>
+          {t('totp.stepScan')}
+          {qr && <img class="totp-qr" src={qr} alt={t('totp.qrAlt')} width={200} height={200} />}
+          <p>
+            {t('totp.secretLabel')} <code class="totp-secret">{enrolment.secret}</code>
+          </p>
+        </li>
+        <li>{t('totp.stepConfirm')}</li>
+      </ol>
+      <Form form={form} onSubmit={onSubmit}>
+        <FormError message={form.formError} />
+        <TextField
+          path="code"
+          label={t('totp.code')}
+          value={code}
+          onValue={setCode}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          width="short"
+          required
+          error={form.errors.code}
+        />
+        <button type="submit" class="button">
+          {t('totp.confirm')}
+        </button>
+      </Form>
+    </section>
+  );
+}
