@@ -133,7 +133,8 @@ int serve(Settings& s) {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  app::RoleService roles(*db, clock);
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, roles};
   http::Router router;
   http::register_routes(router, api);
 

@@ -2,6 +2,7 @@
 // decides), handovers between workers of the team, and the timeline.
 #include <algorithm>
 
+#include "app/case_access.h"
 #include "app/case_errors.h"
 #include "app/cases.h"
 #include "app/tx.h"
@@ -76,8 +77,7 @@ domain::Result<std::vector<domain::TimelineItem>> CaseService::timeline(const do
   std::vector<std::string> wanted = kinds;
   if (wanted.empty()) wanted.assign(domain::vocab::timeline_kinds.begin(), domain::vocab::timeline_kinds.end());
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::TimelineItem>> {
-    auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!case_read_access(c, a, case_id, clock_.now())) return case_not_found();
     return store::case_timeline(c, case_id, wanted);
   });
 }

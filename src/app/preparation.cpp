@@ -1,5 +1,6 @@
 #include "app/preparation.h"
 
+#include "app/case_access.h"
 #include "app/case_errors.h"
 #include "app/tx.h"
 #include "domain/rules.h"
@@ -23,8 +24,7 @@ std::optional<domain::Error> check_access(store::Connection& c, const domain::Ac
 
 domain::Result<domain::Preparation> PreparationService::get(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
-    auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
+    if (!case_read_access(c, a, case_id, clock_.now())) return case_not_found();
     return store::find_preparation(c, case_id);
   });
 }

@@ -13,6 +13,7 @@ void register_routes(Router& router, Api& api) {
   add_persistence_routes(router, api);
   add_monitoring_routes(router, api);
   add_household_routes(router, api);
+  add_role_routes(router, api);
 }
 
 domain::Result<app::SessionInfo> require_session(Api& api, const Request& req) {

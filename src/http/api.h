@@ -10,6 +10,7 @@
 #include "app/cases.h"
 #include "app/persistence.h"
 #include "app/preparation.h"
+#include "app/roles.h"
 #include "app/signals.h"
 #include "domain/errors.h"
 #include "http/message.h"
@@ -26,6 +27,7 @@ struct Api {
   app::CaseService& cases;
   app::PreparationService& preparation;
   app::PersistenceService& persistence;
+  app::RoleService& roles;
 };
 
 inline constexpr const char* kSessionCookie = "voordeur_session";
@@ -45,6 +47,8 @@ void add_persistence_routes(Router& router, Api& api);
 Response list_stuck_cases(Api& api, const app::SessionInfo& s, const app::CaseQuery& q);
 void add_monitoring_routes(Router& router, Api& api);
 void add_household_routes(Router& router, Api& api);
+// Partner signals, policy figures, break-glass, revoking sessions (app/roles.h).
+void add_role_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token.

@@ -461,6 +461,10 @@ json to_json(const domain::Case& c) {
   out["assignment_history"] = to_json_list(c.assignment_history);
   out["concerns"] = c.concerns;
   out["household"] = c.household ? to_json(*c.household) : json(nullptr);
+  out["break_glass"] = c.break_glass ? json{{"id", c.break_glass->id},
+                                            {"reason", c.break_glass->reason},
+                                            {"expires_at", domain::format_timestamp(c.break_glass->expires_at)}}
+                                     : json(nullptr);
   return out;
 }
 

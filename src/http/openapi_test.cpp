@@ -94,7 +94,8 @@ std::set<MethodAndPath> registered_routes() {
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);
   app::PersistenceService persistence(*db, clock, cases);
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence};
+  app::RoleService roles(*db, clock);
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, roles};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/model.h"
+#include "domain/scoped_views.h"
 #include "http/api.h"
 #include "http/json_io.h"
 #include "http/router.h"
@@ -22,6 +23,9 @@ struct Paging {
 domain::Result<Paging> read_paging(const Request& req);
 
 domain::Error unknown_id();
+
+// A signal as its partner reporter sees it (POST /api/v1/signals by a partner, GET /api/v1/partner/signals).
+json partner_signal_json(const domain::PartnerSignal& s);
 
 // A handler that first requires a logged-in session (and the CSRF token for changes).
 template <typename F>
