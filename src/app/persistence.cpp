@@ -127,7 +127,9 @@ domain::Result<Caseload> PersistenceService::caseload(const domain::Actor& a, st
       std::set<domain::Id> seen;
       for (auto team : team_ids) {
         for (auto& u : store::team_members(c, team)) {
-          if (u.active && u.role != "admin" && seen.insert(u.id).second) workers.push_back(std::move(u));
+          if (u.active && domain::permissions_of(u.role).field_work && seen.insert(u.id).second) {
+            workers.push_back(std::move(u));
+          }
         }
       }
       std::sort(workers.begin(), workers.end(), [](const domain::User& x, const domain::User& y) {
