@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 
 #include "app/accounts.h"
@@ -36,6 +37,7 @@ struct Settings {
   std::string database;
   std::string data_dir;
   std::string static_dir;
+  std::string common_passwords;
   std::string address;
   int port = 8080;
   std::string log_level;
@@ -54,6 +56,8 @@ po::options_description option_table(Settings& s) {
        "database URL: sqlite:PATH (default <data-dir>/voordeur.db) or postgresql://user@host:port/db")
       ("data-dir", po::value(&s.data_dir)->default_value("data"), "directory for the SQLite database and other files")
       ("static-dir", po::value(&s.static_dir)->default_value("web/dist"), "directory of the built web app")
+      ("common-passwords", po::value(&s.common_passwords)->default_value("/usr/share/john/password.lst"),
+       "list of common passwords refused for users, one a line (Debian package john-data)")
       ("address", po::value(&s.address)->default_value("127.0.0.1"), "address to listen on")
       ("port", po::value(&s.port)->default_value(8080), "port to listen on (0: any free port)")
       ("log-level", po::value(&s.log_level)->default_value("info"), "debug, info, warn or error")
@@ -124,11 +128,26 @@ std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
   return db;
 }
 
+// The common passwords, read once at start. A missing file leaves only the other strength rules,
+// with a warning, so that a machine without john-data still serves.
+domain::CommonPasswords load_common_passwords(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    log::warn("common_passwords_missing", {{"path", path}});
+    return {};
+  }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto list = domain::CommonPasswords::parse(text);
+  log::info("common_passwords", {{"count", static_cast<std::int64_t>(list.size())}});
+  return list;
+}
+
 int serve(Settings& s) {
   auto db = open_and_migrate(s);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
-  app::AccountService accounts(*db, clock);
+  const auto common_passwords = load_common_passwords(s.common_passwords);
+  app::AccountService accounts(*db, clock, &common_passwords);
   app::SignalService signals(*db, clock);
   app::CaseService cases(*db, clock);
   app::PreparationService preparation(*db, clock);

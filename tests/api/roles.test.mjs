@@ -188,3 +188,26 @@ describe('demo users', () => {
     assert.deepEqual([...statuses].sort(), ['handled', 'received']);
   });
 });
+
+describe('password policy', () => {
+  it('refuses common passwords, digits only and the username, on creating and on changing a user', async () => {
+    const user = (username, password) => ({
+      username, display_name: 'Example Password', role: 'outreacher', password, team_ids: [teamA],
+    });
+    const views = { records: [`${API}/users`] };
+    for (const [username, password] of [
+      ['pw.example-1', 'Password1234!'], ['pw.example-2', '123456789012'], ['pw.example-3', 'my pw.example-3 secret'],
+      ['pw.example-4', 'qwertyuiop12'],
+    ]) {
+      const res = await unchangedBy(admin, views, () => admin.post(`${API}/users`, user(username, password)));
+      expectFieldErrors(res, [['password', 'weak_password']]);
+    }
+    const created = await admin.post(`${API}/users`, user('pw.example-5', 'a sentence of my own'));
+    expectStatus(created, 201);
+    const res = await unchangedBy(admin, views, () =>
+      admin.patch(`${API}/users/${created.body.id}`, { password: 'letmein-2024' }));
+    expectFieldErrors(res, [['password', 'weak_password']]);
+    await loginAs(server.baseUrl, 'pw.example-5', 'a sentence of my own');
+    expectStatus(await admin.patch(`${API}/users/${created.body.id}`, { password: 'another sentence of mine' }), 200);
+  });
+});

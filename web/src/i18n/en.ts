@@ -542,6 +542,7 @@ export const en: Dictionary = {
   'admin.teams.feedbackDays': 'Working days for feedback to the reporter',
   'admin.teams.feedbackSave': 'Save',
   'admin.teams.feedbackSaved': 'Feedback term saved.',
+  'fieldError.weak_password': 'This password is too easy to guess: it is a common password, only digits or symbols, or contains the username. Choose a short sentence of your own.',
   'fieldError.feedbackDays': 'Choose a number of working days from 1 to 30.',
   'nav.partner': 'My reports',
   'nav.figures': 'Figures',

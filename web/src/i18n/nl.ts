@@ -540,6 +540,7 @@ export const nl = {
   'admin.teams.feedbackDays': 'Werkdagen voor terugkoppeling aan de melder',
   'admin.teams.feedbackSave': 'Opslaan',
   'admin.teams.feedbackSaved': 'Termijn voor terugkoppeling opgeslagen.',
+  'fieldError.weak_password': 'Dit wachtwoord is te makkelijk te raden: het is een veelgebruikt wachtwoord, bestaat alleen uit cijfers of tekens, of bevat de gebruikersnaam. Kies een korte zin van uzelf.',
   'fieldError.feedbackDays': 'Kies een aantal werkdagen van 1 tot en met 30.',
   'nav.partner': 'Mijn meldingen',
   'nav.figures': 'Cijfers',
