@@ -1,7 +1,8 @@
 // The roles without case content and emergency access in a real Chromium, at phone and desktop size
 // with axe-core on each step: a partner submits a signal and sees only its status; policy sees the
 // figures with small counts suppressed; reception sees what its page will hold; an outreacher of
-// team B opens a team-A case through break-glass, and team A's lead sees it on the agenda.
+// team B opens a team-A case through break-glass, and team A's lead sees it on the agenda and logs
+// out everywhere; the admin ends a user's sessions.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -91,6 +92,16 @@ for (const size of SIZES) {
       await page.goto(`${base}/#/agenda`);
       await page.getByRole('region', { name: 'Toegang in noodgeval tot casussen van het team' }).getByText(reason).waitFor();
       await check('break-glass-agenda');
+      // Log out everywhere ends this session too.
+      await page.getByRole('button', { name: 'Overal afmelden' }).click();
+      await page.getByLabel('Gebruikersnaam').waitFor();
+
+      // The admin ends every session of a user.
+      await login(page, base, 'demo-admin');
+      await page.goto(`${base}/#/admin/users`);
+      await page.getByRole('button', { name: 'Sessies van Demo Receptie beëindigen' }).click();
+      await page.getByRole('status').getByText('Alle sessies van Demo Receptie zijn beëindigd.').waitFor();
+      await check('admin-revoke');
       assert.deepEqual(pageErrors, []);
     } finally {
       await context.close();

@@ -548,7 +548,7 @@ export const en: Dictionary = {
   'nav.figures': 'Figures',
   'nav.breakGlass': 'Emergency access',
   'nav.reception': 'Reception',
-  'header.logoutEverywhere': 'Log out everywhere',
+  'header.logoutEverywhere': 'Sign out on all devices',
   'partner.title': 'My reports',
   'partner.intro': 'The reports you made, with their status only. What the team decides and does stays within the team; you hear about it through the feedback.',
   'partner.new': 'New report',
@@ -589,6 +589,6 @@ export const en: Dictionary = {
   'breakGlass.reasonLabel': 'Reason',
   'breakGlass.pageTitle': 'Emergency access',
   'breakGlass.pageIntro': 'Per team: who from another team opened a case, when and for what reason.',
-  'admin.users.revokeSessions': 'Log {name} out everywhere',
-  'admin.users.sessionsRevoked': '{name} is logged out everywhere.',
+  'admin.users.revokeSessions': "End {name}'s sessions",
+  'admin.users.sessionsRevoked': 'Every session of {name} has ended.',
 };

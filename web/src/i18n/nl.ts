@@ -546,7 +546,7 @@ export const nl = {
   'nav.figures': 'Cijfers',
   'nav.breakGlass': 'Toegang in noodgeval',
   'nav.reception': 'Receptie',
-  'header.logoutEverywhere': 'Overal uitloggen',
+  'header.logoutEverywhere': 'Overal afmelden',
   'partner.title': 'Mijn meldingen',
   'partner.intro': 'De meldingen die u heeft gedaan, met alleen hun status. Wat het team besluit en doet blijft binnen het team; u hoort het via de terugkoppeling.',
   'partner.new': 'Nieuwe melding',
@@ -587,8 +587,8 @@ export const nl = {
   'breakGlass.reasonLabel': 'Reden',
   'breakGlass.pageTitle': 'Toegang in noodgeval',
   'breakGlass.pageIntro': 'Per team: wie van een ander team een casus heeft geopend, wanneer en met welke reden.',
-  'admin.users.revokeSessions': '{name} overal uitloggen',
-  'admin.users.sessionsRevoked': '{name} is overal uitgelogd.',
+  'admin.users.revokeSessions': 'Sessies van {name} beëindigen',
+  'admin.users.sessionsRevoked': 'Alle sessies van {name} zijn beëindigd.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
