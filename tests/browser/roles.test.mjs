@@ -1,8 +1,8 @@
 // The roles without case content and emergency access in a real Chromium, at phone and desktop size
 // with axe-core on each step: a partner submits a signal and sees only its status; policy sees the
 // figures with small counts suppressed; reception sees what its page will hold; an outreacher of
-// team B opens a team-A case through break-glass, and team A's lead sees it on the agenda and logs
-// out everywhere; the admin ends a user's sessions.
+// team B opens a team-A case through break-glass (read only); the privacy officer and team A's lead
+// (on the agenda) see it; the lead logs out everywhere; the admin ends a user's sessions.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -83,14 +83,23 @@ for (const size of SIZES) {
       await form.getByLabel('Reden').fill(reason);
       await form.getByRole('button', { name: 'Toegang vragen' }).click();
       await page.getByRole('note').getByText(reason).waitFor();
-      assert.equal(await page.getByRole('region', { name: 'Contact vastleggen' }).count(), 0, 'read only');
+      for (const form of ['Contact vastleggen', 'Casus afsluiten', 'Procesbespreking']) {
+        assert.equal(await page.getByRole('region', { name: form }).count(), 0, `read only: no ${form}`);
+      }
       await check('break-glass-case');
+      await logout(page);
+
+      // The privacy officer sees it on the emergency-access page, per team.
+      await login(page, base, 'demo-privacy');
+      await page.getByRole('heading', { level: 1, name: 'Toegang in noodgeval' }).waitFor();
+      await page.getByRole('region', { name: 'Team A' }).getByText(reason).waitFor();
+      await check('break-glass-privacy');
       await logout(page);
 
       // Team A's lead sees it on the agenda.
       await login(page, base, 'demo-lead-a');
       await page.goto(`${base}/#/agenda`);
-      await page.getByRole('region', { name: 'Toegang in noodgeval tot casussen van het team' }).getByText(reason).waitFor();
+      await page.getByRole('region', { name: 'Toegang in noodgeval tot casussen van Team A' }).getByText(reason).waitFor();
       await check('break-glass-agenda');
       // Log out everywhere ends this session too.
       await page.getByRole('button', { name: 'Overal afmelden' }).click();

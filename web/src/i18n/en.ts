@@ -582,7 +582,7 @@ export const en: Dictionary = {
   'breakGlass.submit': 'Ask for access',
   'breakGlass.granted': 'Access given for 4 hours.',
   'breakGlass.banner': 'You see this case through emergency access, until {until}. Reason: {reason}',
-  'breakGlass.listTitle': "Emergency access to the team's cases",
+  'breakGlass.listTitle': "Emergency access to {team}'s cases",
   'breakGlass.listEmpty': "Nobody from another team has opened one of this team's cases.",
   'breakGlass.item': '{who} on {when}, until {until}:',
   'breakGlass.case': 'case {id}',

@@ -580,7 +580,7 @@ export const nl = {
   'breakGlass.submit': 'Toegang vragen',
   'breakGlass.granted': 'Toegang gegeven voor 4 uur.',
   'breakGlass.banner': 'U ziet deze casus via toegang in noodgeval, tot {until}. Reden: {reason}',
-  'breakGlass.listTitle': 'Toegang in noodgeval tot casussen van het team',
+  'breakGlass.listTitle': 'Toegang in noodgeval tot casussen van {team}',
   'breakGlass.listEmpty': 'Niemand van een ander team heeft een casus van dit team geopend.',
   'breakGlass.item': '{who} op {when}, tot {until}:',
   'breakGlass.case': 'casus {id}',

@@ -284,7 +284,7 @@ export function AgendaPage({ user }: { user: User }) {
 
         {leadTeams.length > 0 && <TeamSettingsSection teams={leadTeams} />}
         {leadTeams.map((team) => (
-          <BreakGlassList key={team.id} teamId={team.id} />
+          <BreakGlassList key={team.id} teamId={team.id} title={t('breakGlass.listTitle', { team: team.name })} />
         ))}
       </div>
     </Page>

@@ -214,13 +214,17 @@ export function CasePage({ id, user }: { id: number; user: User }) {
                   c.reviews.length,
                 ].join('|')}
               />
-              <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
-              <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
-              <HandoverForm c={c} onHandedOver={loaded.replace} />
-              {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
+              {!readOnly && (
+                <>
+                  <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
+                  <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
+                  <HandoverForm c={c} onHandedOver={loaded.replace} />
+                  {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
+                </>
+              )}
             </div>
             <div class="case-side">
-              <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />
+              {!readOnly && <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />}
               <Background c={c} />
             </div>
           </div>

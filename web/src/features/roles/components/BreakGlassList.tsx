@@ -6,13 +6,12 @@ import { href } from '../../../lib/router';
 import { listBreakGlass } from '../api/roles';
 
 /** Who opened a case of this team through emergency access, why and until when. */
-export function BreakGlassList({ teamId, headingLevel = 2 }: { teamId: number; headingLevel?: 2 | 3 }) {
+export function BreakGlassList({ teamId, title }: { teamId: number; title: string }) {
   const load = useLoad(() => listBreakGlass(teamId), `break-glass-${teamId}`);
   const items = load.data?.items ?? null;
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="panel" aria-labelledby={`break-glass-list-${teamId}`}>
-      <Heading id={`break-glass-list-${teamId}`}>{t('breakGlass.listTitle')}</Heading>
+      <h2 id={`break-glass-list-${teamId}`}>{title}</h2>
       <LoadState loading={load.loading && !items} error={load.error} />
       {items && items.length === 0 && <p class="empty">{t('breakGlass.listEmpty')}</p>}
       {items && items.length > 0 && (
