@@ -140,7 +140,12 @@ describe('break-glass', () => {
     expectStatus(await outreacherB.get(`${API}/cases/${kase.id}/timeline`), 200);
     expectStatus(await outreacherB.get(`${API}/cases/${kase.id}/contacts`), 200);
     expectStatus(await outreacherB.get(`${API}/cases/${kase.id}/preparation`), 200);
+    // Reading only: every change still answers as for a case of another team.
     expectProblem(await outreacherB.post(`${API}/cases/${kase.id}/closure`, { reason: 'out_of_view', note: '' }), 404, 'not_found');
+    expectProblem(await outreacherB.patch(`${API}/cases/${kase.id}`, { concerns: 'household' }), 404, 'not_found');
+    expectProblem(await outreacherB.post(`${API}/cases/${kase.id}/transitions`, { event: 'start_contact', reason: 'x' }),
+      404, 'not_found');
+    expectProblem(await outreacherB.get(`${API}/households/${kase.household.id}`), 404, 'not_found');
     expectProblem(await leadB.get(`${API}/cases/${kase.id}`), 404, 'not_found');
     assert.equal((await leadA.get(`${API}/cases/${kase.id}`)).body.break_glass, null);
 
