@@ -80,7 +80,7 @@ async function closedCase() {
   return c;
 }
 
-// The placeholders of one call; fresh resources when the call changes them.
+// The path variables of one call; fresh resources when the call changes them.
 async function prepare(fixture) {
   const values = { ...shared };
   if (fixture === 'signal') values.signal = (await createSignal(clients.outreacher_a)).id;
