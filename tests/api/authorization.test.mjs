@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { startServer, DEMO, DEMO_PASSWORD } from './lib/server.mjs';
 import {
   API, Client, loginAs, expectStatus, createSignal, createCase, describe as describeRes, localDate, localDateTime,
+  signalInput,
 } from './lib/client.mjs';
 
 const ROLES = ['anonymous', 'outreacher_a', 'lead_a', 'outreacher_b', 'admin', 'reception', 'partner', 'policy', 'privacy'];
@@ -47,7 +48,7 @@ const bodies = {
     password: EXTRA_PASSWORD, team_ids: [shared.team],
   }),
   user_patch: () => ({ display_name: `Matrix Spare ${++counter}` }),
-  signal: () => ({ ...signalBody(), team_id: shared.team }),
+  signal: () => ({ ...signalInput(), team_id: shared.team }),
   decision: () => ({ decision: 'no_action', reason: 'outside the target group' }),
   feedback: () => ({ given_on: localDate(0), told: 'The team has taken up the signal.' }),
   concerns: () => ({ concerns: 'person' }),
@@ -67,8 +68,6 @@ const bodies = {
   household_member: () => ({ name: `Fictional Child ${++counter}`, date_of_birth: '2015-05-05', role: 'child' }),
   break_glass: () => ({ reason: 'The client was brought to the night shelter of team B.' }),
 };
-
-let signalBody;
 
 async function openCase() {
   return createCase(clients.outreacher_a, clients.lead_a, [clients.outreacher_a.user.id]);
@@ -139,8 +138,6 @@ before(async () => {
     usernames[key] = username;
     clients[key] = await loginAs(server.baseUrl, username, EXTRA_PASSWORD);
   }
-  const { signalInput } = await import('./lib/client.mjs');
-  signalBody = signalInput;
   shared.signal = (await createSignal(clients.outreacher_a)).id;
   const c = await openCase();
   shared.case = c.id;
