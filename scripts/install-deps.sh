@@ -14,6 +14,7 @@ packages=(
   libsodium-dev libargon2-dev liboath-dev nlohmann-json3-dev rapidjson-dev libjemalloc-dev libhpdf-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   chromium wrk ca-certificates tzdata
+  john-data  # /usr/share/john/password.lst: the common passwords refused for users
 )
 
 missing=()

@@ -21,8 +21,9 @@ fi
 
 echo
 echo "Voordeur runs at http://127.0.0.1:$port — log in as demo-outreacher-a, demo-lead-a," \
-  "demo-outreacher-b, demo-lead-b or demo-admin with password voordeur-demo"
-echo "demo-admin also needs a TOTP code: add the secret DEMOADMINTOTPSECRETFORDEMODBONLY to an" \
+  "demo-outreacher-b, demo-lead-b, demo-admin, demo-reception, demo-partner, demo-policy or" \
+  "demo-privacy with password voordeur-demo"
+echo "demo-admin and demo-privacy also need a TOTP code: add the secret DEMOADMINTOTPSECRETFORDEMODBONLY to an" \
   "authenticator app (demo databases only), or run: oathtool --totp -b DEMOADMINTOTPSECRETFORDEMODBONLY"
 echo "(stop it with Ctrl+C; delete ./data to start again from fresh demo data)"
 echo

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,7 @@ struct Settings {
   std::string database;
   std::string data_dir;
   std::string static_dir;
+  std::string common_passwords;
   std::string address;
   int port = 8080;
   std::string log_level;
@@ -79,6 +81,8 @@ po::options_description option_table(Settings& s) {
       ("public-https", po::bool_switch(&s.public_https),
        "the public URL is https (TLS proxy in front): Secure cookies and Strict-Transport-Security")
       ("static-dir", po::value(&s.static_dir)->default_value("web/dist"), "directory of the built web app")
+      ("common-passwords", po::value(&s.common_passwords)->default_value("/usr/share/john/password.lst"),
+       "list of common passwords refused for users, one a line (Debian package john-data)")
       ("address", po::value(&s.address)->default_value("127.0.0.1"), "address to listen on")
       ("port", po::value(&s.port)->default_value(8080), "port to listen on (0: any free port)")
       ("log-level", po::value(&s.log_level)->default_value("info"), "debug, info, warn or error")
@@ -162,6 +166,20 @@ std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
   return db;
 }
 
+// The common passwords, read once at start. A missing file leaves only the other strength rules,
+// with a warning, so that a machine without john-data still serves.
+domain::CommonPasswords load_common_passwords(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    log::warn("common_passwords_missing", {{"path", path}});
+    return {};
+  }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto list = domain::CommonPasswords::parse(text);
+  log::info("common_passwords", {{"count", static_cast<std::int64_t>(list.size())}});
+  return list;
+}
+
 std::string key_file(const Settings& s) {
   if (!s.key_file.empty()) return s.key_file;
   std::filesystem::create_directories(s.data_dir);
@@ -215,7 +233,8 @@ int serve(Settings& s) {
   auto db = open_with_key(s);
   app::SystemClock clock;
   app::AuthService auth(*db, clock, s.app);
-  app::AccountService accounts(*db, clock);
+  const auto common_passwords = load_common_passwords(s.common_passwords);
+  app::AccountService accounts(*db, clock, &common_passwords);
   // Declared before the server, so it is destroyed after it: reads queued by the last requests are
   // written when serve returns (SIGTERM).
   app::AccessLog::Options log_options;
@@ -228,7 +247,8 @@ int serve(Settings& s) {
   app::AccessLogService access_log_queries(*db, access_log);
   app::RetentionService retention(*db, clock, s.app.retention, s.app.purge_interval_seconds);
   app::ConsentService consents(*db, clock, std::filesystem::path(s.data_dir) / "scans");
-  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents};
+  app::RoleService roles(*db, clock);
+  http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents, roles};
   http::Router router;
   http::register_routes(router, api);
 
@@ -259,8 +279,9 @@ int demo(Settings& s) {
   std::cout << "Demo data created: " << summary->signals << " signals, " << summary->cases << " cases, "
             << summary->contacts << " contacts.\nLog in with password '" << app::kDemoPassword << "' as:";
   for (const auto& u : summary->usernames) std::cout << " " << u;
-  std::cout << "\n" << summary->totp_username << " logs in with a TOTP code of the demo secret "
-            << app::kDemoTotpSecret << " (demo databases only).\n";
+  std::cout << "\n";
+  for (const auto& u : summary->totp_usernames) std::cout << u << " ";
+  std::cout << "log in with a TOTP code of the demo secret " << app::kDemoTotpSecret << " (demo databases only).\n";
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "app/clock.h"
 #include "domain/errors.h"
 #include "domain/model.h"
+#include "domain/password_policy.h"
 #include "store/db.h"
 
 namespace voordeur::app {
@@ -36,16 +37,20 @@ struct TeamPatch {
 
 class AccountService {
  public:
-  AccountService(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // `common`: the common passwords refused for new and changed passwords (domain/password_policy.h);
+  // it must outlive the service. Without it only the other strength rules apply.
+  AccountService(store::Database& db, const Clock& clock, const domain::CommonPasswords* common = nullptr)
+      : db_(db), clock_(clock), common_(common) {}
 
-  // Admins: all teams; others: their own teams.
+  // Admins and privacy officers: all teams; others: their own teams.
   domain::Result<std::vector<domain::Team>> teams(const domain::Actor& a);
   domain::Result<domain::Team> create_team(const domain::Actor& a, const std::string& name);
   // Admin, or a team lead of that team (another team is not_found, an outreacher forbidden).
   domain::Result<domain::Team> update_team(const domain::Actor& a, domain::Id team_id, const TeamPatch& in);
   domain::Result<std::vector<domain::User>> members(const domain::Actor& a, domain::Id team_id);
   domain::Result<std::vector<domain::User>> users(const domain::Actor& a);
-  // Hashes the password: call from the slow pool.
+  // Hashes the password: call from the slow pool. A weak password (domain/password_policy.h) is
+  // validation_failed with "password" / "weak_password".
   domain::Result<domain::User> create_user(const domain::Actor& a, const NewUser& in);
   domain::Result<domain::User> update_user(const domain::Actor& a, domain::Id id, const UserPatch& in);
 
@@ -53,8 +58,11 @@ class AccountService {
   // Field errors for team ids that do not exist.
   std::vector<domain::FieldError> check_teams(store::Connection& c, const std::vector<domain::Id>& ids);
 
+  std::optional<domain::FieldError> weak_password(const std::string& password, const std::string& username) const;
+
   store::Database& db_;
   const Clock& clock_;
+  const domain::CommonPasswords* common_;
 };
 
 }  // namespace voordeur::app

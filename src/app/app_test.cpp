@@ -167,7 +167,7 @@ TEST_F(AppTest, DemoRefusesToRunOnADatabaseWithUsers) {
   auto second = create_demo(*db_, clock_);
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.error().code, "conflict");
-  EXPECT_EQ(store::count_users(db_->connection()), 5);
+  EXPECT_EQ(store::count_users(db_->connection()), 9);
 }
 
 TEST_F(AppTest, DemoDataSpreadsOverDecisionsStatusesAndClosureReasons) {

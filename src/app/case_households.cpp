@@ -83,7 +83,7 @@ domain::Result<domain::Case> CaseService::set_concerns(const domain::Actor& a, d
                                                        const std::string& concerns) {
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Case> {
     auto team = store::case_team(c, case_id);
-    if (!team || !domain::can_see_team(a, *team)) return load(c, a, case_id);
+    if (!team || !domain::can_see_team(a, *team)) return case_not_found();
     if (!domain::can_work_in_team(a, *team)) return case_not_allowed();
     if (auto errors = domain::validate_case_concerns(concerns); !errors.empty()) {
       return domain::validation_error(std::move(errors));

@@ -79,6 +79,7 @@ domain::Result<domain::CheckIn> CaseService::record_check_in_outcome(const domai
 }
 
 domain::Result<std::vector<store::OverdueCheckIn>> CaseService::overdue_check_ins(const domain::Actor& a) {
+  if (!domain::can_list_team_records(a)) return cases_not_listed();
   std::vector<domain::Id> teams;
   for (const auto& t : a.teams) teams.push_back(t.id);
   const std::string today = clock_.local_today();

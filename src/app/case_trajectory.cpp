@@ -2,6 +2,7 @@
 // decides), handovers between workers of the team, and the timeline.
 #include <algorithm>
 
+#include "app/case_access.h"
 #include "app/case_errors.h"
 #include "app/cases.h"
 #include "app/tx.h"
@@ -78,9 +79,10 @@ domain::Result<std::vector<domain::TimelineItem>> CaseService::timeline(const do
   std::vector<std::string> wanted = kinds;
   if (wanted.empty()) wanted.assign(domain::vocab::timeline_kinds.begin(), domain::vocab::timeline_kinds.end());
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::TimelineItem>> {
-    const auto subject = store::case_subject(c, case_id);
-    if (!subject || !domain::can_see_team(a, subject->team_id)) return case_not_found();
-    access_log_.enqueue(a, access::read, Access{"case", case_id, subject->person_id, subject->team_id, "timeline"});
+    const auto access = case_read_access(c, a, case_id, clock_.now());
+    if (!access) return case_not_found();
+    access_log_.enqueue(a, access::read, Access{"case", case_id, access->person_id, access->team_id, "timeline"},
+                        access->break_glass_reason());
     return store::case_timeline(c, case_id, wanted);
   });
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "app/case_access.h"
 #include "app/case_errors.h"
 #include "app/tx.h"
 #include "domain/monitoring.h"
@@ -15,6 +16,7 @@
 namespace voordeur::app {
 
 domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const CaseQuery& q) {
+  if (!domain::can_list_team_records(a)) return cases_not_listed();
   std::vector<domain::FieldError> errors;
   store::CaseFilter f;
   for (const auto& t : a.teams) f.team_ids.push_back(t.id);
@@ -77,8 +79,11 @@ domain::Result<store::CasePage> CaseService::list(const domain::Actor& a, const 
 }
 
 domain::Result<domain::Case> CaseService::load(store::Connection& c, const domain::Actor& a, domain::Id id) {
+  const auto access = case_read_access(c, a, id, clock_.now());
+  if (!access) return case_not_found();
   auto found = store::find_case(c, id);
-  if (!found || !domain::can_see_team(a, found->team_id)) return case_not_found();
+  if (!found) return case_not_found();
+  found->break_glass = access->break_glass;
   found->days_since_last_contact = domain::days_since_last_contact(found->last_contact_at, clock_.local_today());
   const bool has_conversation = std::any_of(found->contacts.begin(), found->contacts.end(),
                                             [](const domain::Contact& ct) { return ct.outcome == "conversation"; });
@@ -96,7 +101,10 @@ domain::Result<domain::Case> CaseService::load(store::Connection& c, const domai
 domain::Result<domain::Case> CaseService::get(const domain::Actor& a, domain::Id id) {
   return in_read(db_, [&](store::Connection& c) {
     auto k = load(c, a, id);
-    if (k) access_log_.enqueue(a, access::read, Access{"case", id, k->person.id, k->team_id});
+    if (k) {
+      access_log_.enqueue(a, access::read, Access{"case", id, k->person.id, k->team_id},
+                          k->break_glass ? std::optional(k->break_glass->reason) : std::nullopt);
+    }
     return k;
   });
 }
@@ -121,9 +129,10 @@ domain::Result<domain::Contact> CaseService::add_contact(const domain::Actor& a,
 
 domain::Result<std::vector<domain::Contact>> CaseService::contacts(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::Contact>> {
-    const auto subject = store::case_subject(c, case_id);
-    if (!subject || !domain::can_see_team(a, subject->team_id)) return case_not_found();
-    access_log_.enqueue(a, access::read, Access{"case", case_id, subject->person_id, subject->team_id, "contacts"});
+    const auto access = case_read_access(c, a, case_id, clock_.now());
+    if (!access) return case_not_found();
+    access_log_.enqueue(a, access::read, Access{"case", case_id, access->person_id, access->team_id, "contacts"},
+                        access->break_glass_reason());
     return store::list_contacts(c, case_id);
   });
 }

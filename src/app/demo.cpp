@@ -32,13 +32,19 @@ struct DemoUser {
   const char* username;
   const char* display_name;
   const char* role;
-  int team;  // index into the two teams, -1 for none
+  int team;  // index into the two teams, -1 for none, kBothTeams for both
 };
+constexpr int kBothTeams = 2;
+constexpr const char* kPartnerOrganisation = "Woningcorporatie Demo";
 constexpr std::array kUsers = {DemoUser{"demo-outreacher-a", "Demo Outreacher A", "outreacher", 0},
                                DemoUser{"demo-lead-a", "Demo Teamleider A", "team_lead", 0},
                                DemoUser{"demo-outreacher-b", "Demo Outreacher B", "outreacher", 1},
                                DemoUser{"demo-lead-b", "Demo Teamleider B", "team_lead", 1},
-                               DemoUser{"demo-admin", "Demo Beheerder", "admin", -1}};
+                               DemoUser{"demo-admin", "Demo Beheerder", "admin", -1},
+                               DemoUser{"demo-reception", "Demo Receptie", "reception", -1},
+                               DemoUser{"demo-partner", "Demo Woningcorporatie", "partner", kBothTeams},
+                               DemoUser{"demo-policy", "Demo Beleid", "policy", -1},
+                               DemoUser{"demo-privacy", "Demo Privacyfunctionaris", "privacy_officer", -1}};
 
 template <typename T, std::size_t N>
 const T& pick(std::mt19937& rng, const std::array<T, N>& a) {
@@ -158,16 +164,23 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
     const std::array<domain::Id, 2> teams = {store::insert_team(c, "Team A", now),
                                              store::insert_team(c, "Team B", now)};
     std::array<domain::Id, 2> outreacher{}, lead{};
+    domain::Id partner = 0;
     for (const auto& u : kUsers) {
       domain::Id id = store::insert_user(c, domain::User{0, u.username, u.display_name, u.role, true, {}}, hash, now);
-      if (u.team >= 0) {
+      const std::string role = u.role;
+      if (u.team == kBothTeams) {
+        store::set_user_teams(c, id, {teams[0], teams[1]});
+      } else if (u.team >= 0) {
         store::set_user_teams(c, id, {teams[u.team]});
-        (std::string(u.role) == "team_lead" ? lead : outreacher)[u.team] = id;
       }
-      if (std::string(u.role) == "admin") {
+      if (role == "team_lead") lead[u.team] = id;
+      if (role == "outreacher") outreacher[u.team] = id;
+      if (role == "partner") partner = id;
+      // The roles that must use two-factor login by default start enrolled with the public demo secret.
+      if (role == "admin" || role == "privacy_officer") {
         store::save_totp_secret(c, id, kDemoTotpSecret, now);
         store::enable_totp(c, id);
-        summary.totp_username = u.username;
+        summary.totp_usernames.push_back(u.username);
       }
       summary.usernames.push_back(u.username);
     }
@@ -211,7 +224,16 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       }
       s.person_aware = i % 5 == 0 ? "unknown" : "yes";
       const std::int64_t created = now - (today - intake_day) * 86400;
-      const domain::Id taker = i % 3 == 0 ? lead[t] : outreacher[t];
+      // One in five signals comes from the partner user, a housing corporation that reports itself.
+      const bool from_partner = i % 5 == 3;
+      if (from_partner) {
+        s.reporter.kind = "organisation";
+        s.reporter.organisation = kPartnerOrganisation;
+        s.reporter.function = "Consultant";
+        s.reporter.relation.clear();
+        s.relation_to_person = "Tenant of the corporation";
+      }
+      const domain::Id taker = from_partner ? partner : i % 3 == 0 ? lead[t] : outreacher[t];
       const domain::Id person = store::insert_person(c, teams[t], s.person, created);
       const domain::Id signal = store::insert_signal(c, teams[t], person, s, taker, created);
       ++summary.signals;

@@ -20,7 +20,7 @@ inline constexpr const char* kDemoTotpSecret = "DEMOADMINTOTPSECRETFORDEMODBONLY
 
 struct DemoSummary {
   std::vector<std::string> usernames;
-  std::string totp_username;  // the demo user enrolled with kDemoTotpSecret
+  std::vector<std::string> totp_usernames;  // the demo users enrolled with kDemoTotpSecret
   int signals = 0;
   int cases = 0;
   int contacts = 0;

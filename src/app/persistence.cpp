@@ -97,6 +97,9 @@ domain::Result<Caseload> PersistenceService::caseload(const domain::Actor& a, st
   const std::string today = clock_.local_today();
   const auto week = *domain::iso_week(today);
   const std::string next_monday = domain::date_from_day_number(*domain::day_number(week.sunday) + 1);
+  if (!domain::can_list_team_records(a)) {
+    return domain::make_error("forbidden", "Your role has no caseload and does not read a team's cases.");
+  }
   return in_read(db_, [&](store::Connection& c) -> domain::Result<Caseload> {
     const bool admin = domain::can_manage_accounts(a);
     std::vector<domain::Id> team_ids;
@@ -124,7 +127,9 @@ domain::Result<Caseload> PersistenceService::caseload(const domain::Actor& a, st
       std::set<domain::Id> seen;
       for (auto team : team_ids) {
         for (auto& u : store::team_members(c, team)) {
-          if (u.active && u.role != "admin" && seen.insert(u.id).second) workers.push_back(std::move(u));
+          if (u.active && domain::permissions_of(u.role).field_work && seen.insert(u.id).second) {
+            workers.push_back(std::move(u));
+          }
         }
       }
       std::sort(workers.begin(), workers.end(), [](const domain::User& x, const domain::User& y) {

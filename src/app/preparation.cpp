@@ -1,5 +1,6 @@
 #include "app/preparation.h"
 
+#include "app/case_access.h"
 #include "app/case_errors.h"
 #include "app/tx.h"
 #include "domain/rules.h"
@@ -23,9 +24,10 @@ std::optional<domain::Error> check_access(store::Connection& c, const domain::Ac
 
 domain::Result<domain::Preparation> PreparationService::get(const domain::Actor& a, domain::Id case_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<domain::Preparation> {
-    const auto subject = store::case_subject(c, case_id);
-    if (!subject || !domain::can_see_team(a, subject->team_id)) return case_not_found();
-    access_log_.enqueue(a, access::read, Access{"case", case_id, subject->person_id, subject->team_id, "preparation"});
+    const auto access = case_read_access(c, a, case_id, clock_.now());
+    if (!access) return case_not_found();
+    access_log_.enqueue(a, access::read, Access{"case", case_id, access->person_id, access->team_id, "preparation"},
+                        access->break_glass_reason());
     return store::find_preparation(c, case_id);
   });
 }

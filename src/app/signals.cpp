@@ -13,6 +13,10 @@ domain::Error not_found() {
   return domain::make_error("not_found", "This signal does not exist or belongs to another team.");
 }
 
+domain::Error no_team_records() {
+  return domain::make_error("forbidden", "Your role does not read the signals of a team.");
+}
+
 std::vector<domain::Id> team_ids(const domain::Actor& a) {
   std::vector<domain::Id> ids;
   for (const auto& t : a.teams) ids.push_back(t.id);
@@ -23,6 +27,7 @@ std::vector<domain::Id> team_ids(const domain::Actor& a) {
 
 domain::Result<store::SignalPage> SignalService::list(const domain::Actor& a, const std::string& status, int limit,
                                                       int offset, const std::string& feedback) {
+  if (!domain::can_list_team_records(a)) return no_team_records();
   store::SignalFilter f;
   f.team_ids = team_ids(a);
   f.limit = limit;
@@ -66,8 +71,8 @@ domain::Result<domain::Signal> SignalService::create(const domain::Actor& a, std
   if (!a.in_team(*team_id)) {
     return domain::validation_error({{"team_id", "not_team_member", "Choose one of your own teams."}});
   }
-  if (!domain::can_work_in_team(a, *team_id)) {
-    return domain::make_error("forbidden", "Only outreachers and team leads can register signals.");
+  if (!domain::can_submit_signal(a, *team_id)) {
+    return domain::make_error("forbidden", "Only outreachers, team leads and partners can register signals.");
   }
   if (auto errors = domain::validate_signal(fields); !errors.empty()) {
     return domain::validation_error(std::move(errors));

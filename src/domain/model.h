@@ -340,6 +340,13 @@ struct CaseSummary {
   std::int64_t contact_count = 0;
 };
 
+// Emergency access to another team's case (break-glass): the grant a read went through.
+struct BreakGlassAccess {
+  Id id = 0;
+  std::string reason;
+  std::int64_t expires_at = 0;  // Unix seconds
+};
+
 struct Case : CaseSummary {
   Person person;
   std::vector<SignalSummary> signals;
@@ -359,6 +366,8 @@ struct Case : CaseSummary {
   std::string concerns = "person";  // vocab::case_concerns: the person or their whole household
   // The person's household; other_cases and other_signals leave out this case and its signals.
   std::optional<Household> household;
+  // Set when the reader is not a member of the case's team and reads through break-glass.
+  std::optional<BreakGlassAccess> break_glass;
 };
 
 }  // namespace voordeur::domain

@@ -8,7 +8,7 @@ namespace voordeur::domain {
 
 namespace {
 
-bool works_in_the_field(std::string_view role) { return role == "outreacher" || role == "team_lead"; }
+bool works_in_the_field(std::string_view role) { return permissions_of(role).field_work; }
 
 std::optional<Error> require_open(std::string_view case_status) {
   if (case_status == "open") return std::nullopt;
@@ -17,16 +17,55 @@ std::optional<Error> require_open(std::string_view case_status) {
 
 }  // namespace
 
-bool can_see_team(const Actor& a, Id team_id) { return a.in_team(team_id); }
+const RolePermissions& permissions_of(std::string_view role) {
+  // read, field, decide, accounts, submit, follow, figures, break glass, review, review all teams
+  static const RolePermissions outreacher{true, true, false, false, true, false, false, true, false, false};
+  static const RolePermissions team_lead{true, true, true, false, true, false, false, true, true, false};
+  static const RolePermissions admin{true, false, false, true, false, false, false, false, false, false};
+  static const RolePermissions partner{false, false, false, false, true, true, false, false, false, false};
+  static const RolePermissions policy{false, false, false, false, false, false, true, false, false, false};
+  static const RolePermissions privacy_officer{false, false, false, false, false, false, false, false, true, true};
+  static const RolePermissions nothing{};
+  if (role == "outreacher") return outreacher;
+  if (role == "team_lead") return team_lead;
+  if (role == "admin") return admin;
+  if (role == "partner") return partner;
+  if (role == "policy") return policy;
+  if (role == "privacy_officer") return privacy_officer;
+  return nothing;  // reception, and any unknown role
+}
+
+bool can_see_team(const Actor& a, Id team_id) {
+  return a.in_team(team_id) && permissions_of(a.role).read_team_records;
+}
+
+bool can_list_team_records(const Actor& a) { return permissions_of(a.role).read_team_records; }
 
 bool can_work_in_team(const Actor& a, Id team_id) { return a.in_team(team_id) && works_in_the_field(a.role); }
 
-bool can_decide(const Actor& a, Id team_id) { return a.in_team(team_id) && a.role == "team_lead"; }
+bool can_decide(const Actor& a, Id team_id) { return a.in_team(team_id) && permissions_of(a.role).decide; }
 
-bool can_manage_accounts(const Actor& a) { return a.role == "admin"; }
+bool can_manage_accounts(const Actor& a) { return permissions_of(a.role).manage_accounts; }
 
 bool can_change_team_settings(const Actor& a, Id team_id) {
-  return a.role == "admin" || (a.role == "team_lead" && a.in_team(team_id));
+  return can_manage_accounts(a) || can_decide(a, team_id);
+}
+
+bool can_submit_signal(const Actor& a, Id team_id) {
+  return a.in_team(team_id) && permissions_of(a.role).submit_signals;
+}
+
+bool can_follow_own_signals(const Actor& a) { return permissions_of(a.role).follow_own_signals; }
+
+bool can_read_figures(const Actor& a) { return permissions_of(a.role).read_figures; }
+
+bool can_break_glass(const Actor& a, Id case_team_id) {
+  return permissions_of(a.role).break_glass && !a.in_team(case_team_id);
+}
+
+bool can_review_break_glass(const Actor& a, Id team_id) {
+  const auto& p = permissions_of(a.role);
+  return p.review_all_teams || (p.review_break_glass && a.in_team(team_id));
 }
 
 bool is_assignable(const User& u, Id team_id) {

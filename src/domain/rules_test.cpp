@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 #include <string>
 
 #include "domain/testdata.h"
+#include "domain/vocabulary.h"
 
 namespace voordeur::domain {
 namespace {
@@ -46,9 +48,65 @@ TEST(Permissions, AnActorInNoTeamMayDoNothingInATeam) {
   }
 }
 
-TEST(Permissions, AnUnknownRoleMayOnlyLookInItsOwnTeam) {
+TEST(Permissions, EachRoleFollowsTheRoleTable) {
+  for (const auto& row : read_table("role_permissions.tsv", 11)) {
+    SCOPED_TRACE(row.where);
+    const auto& p = permissions_of(row[0]);
+    EXPECT_EQ(p.read_team_records, row[1] == "yes") << "read";
+    EXPECT_EQ(p.field_work, row[2] == "yes") << "field";
+    EXPECT_EQ(p.decide, row[3] == "yes") << "decide";
+    EXPECT_EQ(p.manage_accounts, row[4] == "yes") << "accounts";
+    EXPECT_EQ(p.submit_signals, row[5] == "yes") << "submit";
+    EXPECT_EQ(p.follow_own_signals, row[6] == "yes") << "follow";
+    EXPECT_EQ(p.read_figures, row[7] == "yes") << "figures";
+    EXPECT_EQ(p.break_glass, row[8] == "yes") << "break_glass";
+    EXPECT_EQ(p.review_break_glass, row[9] == "yes") << "review";
+    EXPECT_EQ(p.review_all_teams, row[10] == "yes") << "review_all";
+  }
+}
+
+TEST(Permissions, TheRoleTableCoversEveryRole) {
+  std::set<std::string> listed;
+  for (const auto& row : read_table("role_permissions.tsv", 11)) listed.insert(row[0]);
+  for (const auto& role : vocab::roles) EXPECT_TRUE(listed.count(std::string(role))) << role;
+}
+
+TEST(Permissions, APartnerSubmitsOnlyIntoItsOwnTeamsAndSeesNothingThere) {
+  const Actor member = actor("partner", true);
+  EXPECT_TRUE(can_submit_signal(member, kTeam));
+  EXPECT_FALSE(can_see_team(member, kTeam));
+  EXPECT_FALSE(can_list_team_records(member));
+  EXPECT_TRUE(can_follow_own_signals(member));
+  EXPECT_FALSE(can_submit_signal(actor("partner", false), kTeam));
+  EXPECT_FALSE(can_submit_signal(actor("reception", true), kTeam));
+}
+
+TEST(Permissions, BreakGlassIsForFieldWorkersOnAnotherTeamsCase) {
+  EXPECT_TRUE(can_break_glass(actor("outreacher", false), kTeam));
+  EXPECT_TRUE(can_break_glass(actor("team_lead", false), kTeam));
+  EXPECT_FALSE(can_break_glass(actor("outreacher", true), kTeam)) << "own team: no emergency needed";
+  for (const char* role : {"admin", "reception", "partner", "policy", "privacy_officer"}) {
+    EXPECT_FALSE(can_break_glass(actor(role, false), kTeam)) << role;
+  }
+}
+
+TEST(Permissions, TheTeamLeadAndThePrivacyOfficerReviewBreakGlass) {
+  EXPECT_TRUE(can_review_break_glass(actor("team_lead", true), kTeam));
+  EXPECT_FALSE(can_review_break_glass(actor("team_lead", false), kTeam));
+  EXPECT_FALSE(can_review_break_glass(actor("outreacher", true), kTeam));
+  EXPECT_TRUE(can_review_break_glass(actor("privacy_officer", false), kTeam));
+  EXPECT_FALSE(can_review_break_glass(actor("admin", true), kTeam));
+}
+
+TEST(Permissions, OnlyPolicyReadsFigures) {
+  for (const auto& role : vocab::roles) {
+    EXPECT_EQ(can_read_figures(actor(std::string(role), true)), role == "policy") << role;
+  }
+}
+
+TEST(Permissions, AnUnknownRoleMayDoNothing) {
   const Actor a = actor("guest", true);
-  EXPECT_TRUE(can_see_team(a, kTeam));
+  EXPECT_FALSE(can_see_team(a, kTeam));
   EXPECT_FALSE(can_work_in_team(a, kTeam));
   EXPECT_FALSE(can_decide(a, kTeam));
   EXPECT_FALSE(can_manage_accounts(a));

@@ -275,6 +275,12 @@ std::vector<FieldError> validate_feedback_working_days(int days) {
   return e.take();
 }
 
+std::vector<FieldError> validate_break_glass_reason(const std::string& reason) {
+  Errors e;
+  check_text(e, "reason", reason, limits::short_text, Need::required);
+  return e.take();
+}
+
 std::vector<FieldError> validate_preparation(const PreparationFields& p) {
   Errors e;
   check_text(e, "strategy", p.strategy, limits::long_text);

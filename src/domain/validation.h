@@ -36,6 +36,8 @@ std::vector<FieldError> validate_triage(std::string_view decision, const Triage&
 std::vector<FieldError> validate_feedback(const FeedbackInput& f, std::string_view intake_date,
                                           std::string_view today);
 std::vector<FieldError> validate_feedback_working_days(int days);
+// The reason for emergency access to another team's case: required, at most limits::short_text.
+std::vector<FieldError> validate_break_glass_reason(const std::string& reason);
 std::vector<FieldError> validate_preparation(const PreparationFields& p);
 std::vector<FieldError> validate_prior_info(const PriorInfoInput& p);
 // now_local: the current local date-time "YYYY-MM-DDTHH:MM"; occurred_at may be at most one day later.

@@ -17,6 +17,7 @@ void register_routes(Router& router, Api& api) {
   add_retention_routes(router, api);
   add_consent_routes(router, api);
   add_totp_routes(router, api);
+  add_role_routes(router, api);
 }
 
 domain::Result<app::SessionInfo> require_session(Api& api, const Request& req, bool incomplete_ok) {

@@ -13,6 +13,7 @@
 #include "app/persistence.h"
 #include "app/preparation.h"
 #include "app/retention.h"
+#include "app/roles.h"
 #include "app/signals.h"
 #include "domain/errors.h"
 #include "http/message.h"
@@ -32,6 +33,7 @@ struct Api {
   app::AccessLogService& access_log;
   app::RetentionService& retention;
   app::ConsentService& consents;
+  app::RoleService& roles;
 };
 
 inline constexpr const char* kSessionCookie = "voordeur_session";
@@ -55,6 +57,8 @@ void add_access_log_routes(Router& router, Api& api);
 void add_retention_routes(Router& router, Api& api);
 void add_consent_routes(Router& router, Api& api);
 void add_totp_routes(Router& router, Api& api);
+// Partner signals, policy figures, break-glass, revoking sessions (app/roles.h).
+void add_role_routes(Router& router, Api& api);
 
 // The logged-in session for a request: the cookie must name a live session, and requests that
 // change state (POST, PUT, PATCH, DELETE) must carry that session's X-CSRF-Token. Unless

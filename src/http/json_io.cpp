@@ -540,6 +540,26 @@ void write(JsonWriter& w, const domain::Case& c) {
   w.field("assignment_history", c.assignment_history);
   w.field("concerns", c.concerns);
   w.field("household", c.household);
+  w.field("break_glass", c.break_glass);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::BreakGlassAccess& g) {
+  w.begin_object();
+  w.field("id", g.id);
+  w.field("reason", g.reason);
+  w.field("expires_at", Timestamp{g.expires_at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::PartnerSignal& s) {
+  w.begin_object();
+  w.field("id", s.id);
+  w.field("team_id", s.team_id);
+  w.field("intake_date", s.intake_date);
+  w.field("person_initials", s.person_initials);
+  w.field("status", s.status);
+  w.field("feedback_given_on", s.feedback_given_on);
   w.end_object();
 }
 

@@ -9,6 +9,7 @@
 
 #include "domain/errors.h"
 #include "domain/model.h"
+#include "domain/scoped_views.h"
 #include "http/json_writer.h"
 #include "http/message.h"
 #include "store/repository.h"
@@ -84,6 +85,9 @@ void write(JsonWriter& w, const domain::CaseSummary& c);
 void write(JsonWriter& w, const domain::Closure& c);
 void write(JsonWriter& w, const domain::CaseEvent& e);
 void write(JsonWriter& w, const domain::Case& c);
+void write(JsonWriter& w, const domain::BreakGlassAccess& g);
+// A signal as its partner reporter sees it (POST /api/v1/signals by a partner, GET /api/v1/partner/signals).
+void write(JsonWriter& w, const domain::PartnerSignal& s);
 void write(JsonWriter& w, const domain::HouseholdCaseRef& k);
 void write(JsonWriter& w, const domain::HouseholdSignalRef& s);
 void write(JsonWriter& w, const domain::HouseholdMember& m);

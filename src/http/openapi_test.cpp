@@ -98,7 +98,8 @@ std::set<MethodAndPath> registered_routes() {
   app::PersistenceService persistence(*db, clock, cases);
   app::RetentionService retention(*db, clock, domain::RetentionPeriods{});
   app::ConsentService consents(*db, clock, std::filesystem::temp_directory_path() / "voordeur-openapi-scans");
-  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents};
+  app::RoleService roles(*db, clock);
+  Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents, roles};
   Router router;
   register_routes(router, api);
   std::set<MethodAndPath> routes;

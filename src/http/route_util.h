@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/model.h"
+#include "domain/scoped_views.h"
 #include "http/api.h"
 #include "http/json_io.h"
 #include "http/router.h"

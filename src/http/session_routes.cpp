@@ -61,6 +61,18 @@ void add_session_routes(Router& router, Api& api) {
                res.headers.emplace_back("Set-Cookie", session_cookie("", req.tls, true));
                return res;
              }));
+
+  // Log out everywhere: ends every session of the caller, this one included.
+  router.add("DELETE", "/api/v1/sessions",
+             with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
+               auto done = api.roles.revoke_own_sessions(s.actor);
+               if (!done) return error_response(done.error());
+               Response res;
+               res.status = 204;
+               res.content_type.clear();
+               res.headers.emplace_back("Set-Cookie", session_cookie("", req.tls, true));
+               return res;
+             }));
 }
 
 }  // namespace voordeur::http

@@ -1,5 +1,8 @@
 #include "http/route_util.h"
 
+#include "domain/rules.h"
+#include "domain/scoped_views.h"
+
 namespace voordeur::http {
 
 void add_signal_routes(Router& router, Api& api) {
@@ -16,7 +19,14 @@ void add_signal_routes(Router& router, Api& api) {
   router.add("POST", "/api/v1/signals", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
                auto in = read_input(req, [](FieldReader& r) { return std::pair{r.opt_id("team_id"), read_signal(r)}; });
                if (!in) return error_response(in.error());
-               return reply(api.signals.create(s.actor, in->first, in->second), 201);
+               const bool partner = domain::can_follow_own_signals(s.actor);
+               return reply(api.signals.create(s.actor, in->first, in->second), 201,
+                            [partner](JsonWriter& w, const domain::Signal& sig) {
+                              if (!partner) return w.value(sig);
+                              w.value(domain::PartnerSignal{sig.id, sig.team_id, sig.intake_date,
+                                                            domain::initials(sig.person.name),
+                                                            domain::partner_status(sig.status), sig.feedback.given_on});
+                            });
              }));
 
   router.add("GET", "/api/v1/signals/{id}", with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {

@@ -6,7 +6,7 @@ import { DEMO, DEMO_PASSWORD, TIMEZONE } from './server.mjs';
 import { DEMO_TOTP_SECRET, withFreshCode } from './totp.mjs';
 
 // Logins of these users complete the TOTP step with their known secret.
-const knownTotpSecrets = new Map([[DEMO.admin, DEMO_TOTP_SECRET]]);
+const knownTotpSecrets = new Map([[DEMO.admin, DEMO_TOTP_SECRET], ['demo-privacy', DEMO_TOTP_SECRET]]);
 // Secrets of the users loginAs enrolled, by "<server URL> <username>".
 const enrolledSecrets = new Map();
 

@@ -88,15 +88,15 @@ export async function enterTotpCode(page, secret) {
 }
 
 /**
- * Logs in from the start page and waits for the main menu, which it returns. demo-admin also
- * enters a TOTP code of the demo secret.
+ * Logs in from the start page and waits for the main menu, which it returns. demo-admin and
+ * demo-privacy also enter a TOTP code of the demo secret.
  */
 export async function login(page, baseUrl, username) {
   await page.goto(baseUrl);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  if (username === 'demo-admin') return enterTotpCode(page, DEMO_TOTP_SECRET);
+  if (username === 'demo-admin' || username === 'demo-privacy') return enterTotpCode(page, DEMO_TOTP_SECRET);
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   await nav.waitFor();
   return nav;

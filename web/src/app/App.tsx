@@ -14,20 +14,31 @@ import { PrivacyPage } from '../features/privacy/components/PrivacyPage';
 import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
 import { SignalFormPage } from '../features/signals/components/SignalFormPage';
 import { SignalListPage } from '../features/signals/components/SignalListPage';
+import { BreakGlassPage } from '../features/roles/components/BreakGlassPage';
+import { FiguresPage } from '../features/roles/components/FiguresPage';
+import { PartnerPage } from '../features/roles/components/PartnerPage';
+import { ReceptionPage } from '../features/roles/components/ReceptionPage';
+import { logoutEverywhere } from '../features/roles/api/roles';
 import { langStore, t } from '../i18n';
 import { onUnauthorized } from '../lib/api';
 import { match, navigate, useRoute, type Route } from '../lib/router';
-import { loginReasonStore, sessionStore, type User } from '../lib/session';
+import { loginReasonStore, readsCases, sessionStore, type User } from '../lib/session';
 import { clearStatus, keepStatusFor, statusStore } from '../lib/status';
 import { useStore } from '../lib/store';
 import { Header } from './Header';
 
-/**
- * Where a user starts: outreachers at their caseload, team leads at the signals, admins at users,
- * the privacy officer at the privacy page.
- */
+/** Where each role starts (the roles without case content at their own page). */
+const ROLE_HOME: Partial<Record<User['role'], string>> = {
+  reception: '/reception',
+  partner: '/partner',
+  policy: '/figures',
+  privacy_officer: '/access-log',
+};
+
+/** Where a user starts: outreachers at their caseload, team leads at the signals, admins at users. */
 function homePath(user: User): string {
-  if (user.role === 'privacy_officer') return '/access-log';
+  const own = ROLE_HOME[user.role];
+  if (own) return own;
   if (user.teams.length === 0) return user.role === 'admin' ? '/admin/users' : '/cases/mine';
   return user.role === 'team_lead' ? '/signals' : '/cases/mine';
 }
@@ -52,6 +63,12 @@ function Routes({ route, user }: { route: Route; user: User }) {
   const isAdmin = user.role === 'admin';
 
   if (path === '/' || path === '/login') return null;
+  if (path === '/reception' && user.role === 'reception') return <ReceptionPage />;
+  if (path === '/partner' && user.role === 'partner') return <PartnerPage />;
+  if (path === '/signals/new' && user.role === 'partner') return <SignalFormPage user={user} />;
+  if (path === '/figures' && user.role === 'policy') return <FiguresPage />;
+  if (path === '/break-glass' && user.role === 'privacy_officer') return <BreakGlassPage />;
+  if (!readsCases(user)) return <NotFound />;
   if (path === '/signals') return <SignalListPage query={query} />;
   if (path === '/signals/new') return <SignalFormPage user={user} />;
   const signal = match('/signals/:id', path);
@@ -62,7 +79,7 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/account') return <AccountPage />;
   if (path === '/agenda' && user.teams.length > 0) return <AgendaPage user={user} />;
   const kase = match('/cases/:id', path);
-  if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} />;
+  if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} user={user} />;
   if (path === '/access-log' && user.role === 'privacy_officer') return <AccessLogPage query={query} />;
   if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;
   if (isAdmin && path === '/admin/teams') return <AdminPage section="teams" />;
@@ -106,9 +123,9 @@ export function App() {
     requestAnimationFrame(() => document.getElementById('page-title')?.focus());
   }, [route.path]);
 
-  const onLogout = async () => {
+  const onLogout = async (everywhere = false) => {
     try {
-      await logout();
+      await (everywhere ? logoutEverywhere() : logout());
     } finally {
       clearStatus();
       loginReasonStore.set('logged_out');

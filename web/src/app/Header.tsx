@@ -1,12 +1,12 @@
 import { t, setLang, langStore, type Lang } from '../i18n';
 import { href } from '../lib/router';
-import type { User } from '../lib/session';
+import { readsCases, type User } from '../lib/session';
 import { useStore } from '../lib/store';
 
 interface HeaderProps {
   user: User | null;
   path: string;
-  onLogout: () => void;
+  onLogout: (everywhere?: boolean) => void;
 }
 
 function NavLink({ to, path, children }: { to: string; path: string; children: string }) {
@@ -23,7 +23,7 @@ function NavLink({ to, path, children }: { to: string; path: string; children: s
 export function Header({ user, path, onLogout }: HeaderProps) {
   const lang = useStore(langStore);
   const other: Lang = lang === 'nl' ? 'en' : 'nl';
-  const inTeam = !!user && user.teams.length > 0;
+  const inTeam = !!user && user.teams.length > 0 && readsCases(user);
 
   return (
     <header class="site-header">
@@ -44,8 +44,13 @@ export function Header({ user, path, onLogout }: HeaderProps) {
             {t('header.switchLanguage')}
           </button>
           {user && (
-            <button type="button" class="link-button" onClick={onLogout}>
+            <button type="button" class="link-button" onClick={() => onLogout()}>
               {t('header.logout')}
+            </button>
+          )}
+          {user && (
+            <button type="button" class="link-button" onClick={() => onLogout(true)}>
+              {t('header.logoutEverywhere')}
             </button>
           )}
         </div>
@@ -86,6 +91,26 @@ export function Header({ user, path, onLogout }: HeaderProps) {
             {user.role === 'privacy_officer' && (
               <NavLink to="/privacy" path={path}>
                 {t('nav.privacy')}
+              </NavLink>
+            )}
+            {user.role === 'partner' && (
+              <NavLink to="/partner" path={path}>
+                {t('nav.partner')}
+              </NavLink>
+            )}
+            {user.role === 'policy' && (
+              <NavLink to="/figures" path={path}>
+                {t('nav.figures')}
+              </NavLink>
+            )}
+            {user.role === 'privacy_officer' && (
+              <NavLink to="/break-glass" path={path}>
+                {t('nav.breakGlass')}
+              </NavLink>
+            )}
+            {user.role === 'reception' && (
+              <NavLink to="/reception" path={path}>
+                {t('nav.reception')}
               </NavLink>
             )}
             {user.role === 'admin' && (

@@ -29,6 +29,11 @@ export const sessionStore = createStore<User | null | undefined>(undefined);
 /** Why the user landed on the login page: shown there as a notice. */
 export const loginReasonStore = createStore<'session_expired' | 'unauthenticated' | 'logged_out' | null>(null);
 
+/** The roles that work with signals and cases (domain/rules.h read_team_records). */
+export function readsCases(user: User): boolean {
+  return user.role === 'outreacher' || user.role === 'team_lead' || user.role === 'admin';
+}
+
 export function isTeamLeadOf(user: User, teamId: number): boolean {
   return user.role === 'team_lead' && user.teams.some((team) => team.id === teamId);
 }

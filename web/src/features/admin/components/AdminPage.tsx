@@ -6,6 +6,7 @@ import { useForm, type Errors } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
 import { label } from '../../../lib/labels';
+import { errorMessage } from '../../../lib/messages';
 import { MAX } from '../../../lib/limits';
 import { href } from '../../../lib/router';
 import { announce } from '../../../lib/status';
@@ -14,8 +15,18 @@ import { listTeamSettings } from '../../triage/api/triage';
 import { TeamFeedbackDays } from '../../triage/components/TeamFeedbackDays';
 import { RetentionPanel } from '../../privacy/components/RetentionPanel';
 import { EditUserForm, NewUserForm } from './UserForms';
+import { revokeUserSessions } from '../../roles/api/roles';
 
 export type AdminSection = 'users' | 'teams' | 'retention';
+
+async function revoke(user: AdminUser) {
+  try {
+    await revokeUserSessions(user.id);
+    announce(t('admin.users.sessionsRevoked', { name: user.display_name }));
+  } catch (error) {
+    announce(errorMessage(error));
+  }
+}
 
 function UserRow({ user, editing, onToggle }: { user: AdminUser; editing: boolean; onToggle: () => void }) {
   return (
@@ -29,9 +40,14 @@ function UserRow({ user, editing, onToggle }: { user: AdminUser; editing: boolea
           {user.username} · {label('role', user.role)} · {user.teams.map((team) => team.name).join(', ') || t('common.empty')}
         </p>
       </div>
-      <button type="button" class="button button--secondary" aria-expanded={editing ? 'true' : 'false'} onClick={onToggle}>
-        {t('admin.users.edit', { name: user.display_name })}
-      </button>
+      <div class="button-row">
+        <button type="button" class="button button--secondary" aria-expanded={editing ? 'true' : 'false'} onClick={onToggle}>
+          {t('admin.users.edit', { name: user.display_name })}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => void revoke(user)}>
+          {t('admin.users.revokeSessions', { name: user.display_name })}
+        </button>
+      </div>
     </div>
   );
 }

@@ -22,6 +22,7 @@ import {
 import { SHOWN, shown, tally, without, workers } from '../logic';
 import { DecideForm, FeedbackForm, HandoverForm, OutcomeForm, ReviewForm } from './ItemForms';
 import { TeamSettingsSection } from './TeamSettingsSection';
+import { BreakGlassList } from '../../roles/components/BreakGlassList';
 
 type List<T> = Loaded<{ items: T[]; total?: number }>;
 
@@ -282,6 +283,9 @@ export function AgendaPage({ user }: { user: User }) {
         </Section>
 
         {leadTeams.length > 0 && <TeamSettingsSection teams={leadTeams} />}
+        {leadTeams.map((team) => (
+          <BreakGlassList key={team.id} teamId={team.id} title={t('breakGlass.listTitle', { team: team.name })} />
+        ))}
       </div>
     </Page>
   );

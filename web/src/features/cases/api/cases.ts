@@ -126,6 +126,8 @@ export interface Case {
   cadence_days: number[];
   concerns: CaseConcerns;
   household: Household | null;
+  /** Set when the reader is not in the case's team and reads through emergency access. */
+  break_glass: { id: number; reason: string; expires_at: string } | null;
 }
 
 export type CaseScope = 'mine' | 'team';

@@ -7,6 +7,9 @@ import { formatDate, formatDays, formatLocalDateTime, formatTimestamp, formatTim
 import { label } from '../../../lib/labels';
 import { href } from '../../../lib/router';
 import { getCase, type Case } from '../api/cases';
+import { ApiError } from '../../../lib/api';
+import type { User } from '../../../lib/session';
+import { BreakGlassForm } from '../../roles/components/BreakGlassForm';
 import { CloseForm } from './CloseForm';
 import { ContactForm } from './ContactForm';
 import { HouseholdSection } from './HouseholdSection';
@@ -154,27 +157,38 @@ function Background({ c }: { c: Case }) {
 }
 
 /** One case: the contact log first (it is what a worker in the field needs), background after. */
-export function CasePage({ id }: { id: number }) {
+export function CasePage({ id, user }: { id: number; user: User }) {
   const loaded = useLoad(() => getCase(id), String(id));
   const c = loaded.data;
   const title = c ? t('case.title', { name: c.person.name }) : t('cases.team.title');
+  // Another team's case answers 404 like a missing one; a field worker may ask for emergency access.
+  const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
+  const mayBreakGlass = user.role === 'outreacher' || user.role === 'team_lead';
+  // Emergency access reads the case, it never changes it.
+  const readOnly = !!c?.break_glass;
 
   return (
     <Page title={title}>
       <LoadState loading={loaded.loading && !c} error={loaded.error} />
+      {notFound && mayBreakGlass && <BreakGlassForm caseId={id} onGranted={loaded.reload} />}
       {c && (
         <>
           <p class="meta">
             <span class={`badge badge--${c.status}`}>{label('caseStatus', c.status)}</span>{' '}
             {t('case.openedAt', { date: formatTimestampDate(c.opened_at) })}
           </p>
+          {c.break_glass && (
+            <p class="notice" role="note">
+              {t('breakGlass.banner', { until: formatTimestamp(c.break_glass.expires_at), reason: c.break_glass.reason })}
+            </p>
+          )}
           <div class="case-layout">
             <div class="case-summary">
               <Summary c={c} />
-              <PhasePanel c={c} onChanged={loaded.replace} />
+              {!readOnly && <PhasePanel c={c} onChanged={loaded.replace} />}
             </div>
             <div class="case-main">
-              {c.status === 'open' ? (
+              {readOnly ? null : c.status === 'open' ? (
                 <ContactForm
                   caseId={c.id}
                   cadenceDays={c.cadence_days}
@@ -187,7 +201,7 @@ export function CasePage({ id }: { id: number }) {
               <PreparationSection
                 caseId={c.id}
                 preparation={c.preparation}
-                editable={c.status === 'open'}
+                editable={c.status === 'open' && !readOnly}
                 onChanged={loaded.reload}
               />
               <Timeline c={c} />
@@ -202,14 +216,18 @@ export function CasePage({ id }: { id: number }) {
                   c.reviews.length,
                 ].join('|')}
               />
-              <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
-              <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
-              <ConsentSection personId={c.person.id} />
-              <HandoverForm c={c} onHandedOver={loaded.replace} />
-              {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
+              {!readOnly && (
+                <>
+                  <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
+                  <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
+                  <ConsentSection personId={c.person.id} />
+                  <HandoverForm c={c} onHandedOver={loaded.replace} />
+                  {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
+                </>
+              )}
             </div>
             <div class="case-side">
-              <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />
+              {!readOnly && <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />}
               <Background c={c} />
               <CaseAccessLogSection caseId={c.id} />
             </div>

@@ -68,8 +68,10 @@ export function SignalFormPage({ user }: { user: User }) {
       () => validateSignal(draft, today, needsTeam),
       async () => {
         const signal = await createSignal(toSignalInput(draft, needsTeam));
-        announce(t('signalForm.saved'), `/signals/${signal.id}`);
-        navigate(`/signals/${signal.id}`);
+        // A partner sees only the status of its signals, on its own page.
+        const next = user.role === 'partner' ? '/partner' : `/signals/${signal.id}`;
+        announce(t('signalForm.saved'), next);
+        navigate(next);
       },
     );
   };

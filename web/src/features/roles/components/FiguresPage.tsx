@@ -1,0 +1,60 @@
+import { Page } from '../../../components/Page';
+import { LoadState } from '../../../components/LoadState';
+import { useLoad } from '../../../components/useLoad';
+import { t, type MessageKey } from '../../../i18n';
+import { label } from '../../../lib/labels';
+import { getFigures, type FigureCount } from '../api/roles';
+
+function categoryLabel(c: FigureCount): string {
+  if (c.measure === 'signals_by_decision') {
+    return c.category === 'awaiting_decision' ? label('signalStatus', c.category) : label('decision', c.category);
+  }
+  return c.measure === 'open_cases_by_phase' ? label('phase', c.category) : label('closureReason', c.category);
+}
+
+/** Aggregate figures per team and month for policy; counts below the threshold show as "<5". */
+export function FiguresPage() {
+  const load = useLoad(() => getFigures(), 'figures');
+  const data = load.data;
+  return (
+    <Page title={t('figures.title')}>
+      <p>{t('figures.intro', { n: data?.suppressed_below ?? 5 })}</p>
+      <LoadState loading={load.loading && !data} error={load.error} />
+      {data &&
+        data.teams.map((team) => {
+          const rows = data.counts.filter((c) => c.team_id === team.id);
+          return (
+            <section class="panel" key={team.id} aria-labelledby={`figures-team-${team.id}`}>
+              <h2 id={`figures-team-${team.id}`}>{team.name}</h2>
+              {rows.length === 0 ? (
+                <p class="empty">{t('figures.empty')}</p>
+              ) : (
+                <div class="table-scroll" tabIndex={0} role="region" aria-label={t('figures.tableLabel', { team: team.name })}>
+                  <table class="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('figures.col.month')}</th>
+                        <th scope="col">{t('figures.col.measure')}</th>
+                        <th scope="col">{t('figures.col.category')}</th>
+                        <th scope="col">{t('figures.col.count')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((c) => (
+                        <tr key={`${c.month}-${c.measure}-${c.category}`}>
+                          <td>{c.month}</td>
+                          <td>{t(`figures.measure.${c.measure}` as MessageKey)}</td>
+                          <td>{categoryLabel(c)}</td>
+                          <td>{c.count === null ? t('figures.suppressed', { n: data.suppressed_below }) : c.count}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          );
+        })}
+    </Page>
+  );
+}
