@@ -19,9 +19,10 @@
 #include "app/cases.h"
 #include "app/clock.h"
 #include "app/demo.h"
-#include "app/retention.h"
 #include "app/encryption.h"
 #include "app/log.h"
+#include "app/retention.h"
+#include "app/scan_files.h"
 #include "app/signals.h"
 #include "domain/vocabulary.h"
 #include "http/api.h"
@@ -186,6 +187,9 @@ std::string key_file(const Settings& s) {
   return (std::filesystem::path(s.data_dir) / "voordeur.key").string();
 }
 
+// Where the signed consent scans are kept (app/scan_files.h).
+std::filesystem::path scan_dir(const Settings& s) { return std::filesystem::path(s.data_dir) / "scans"; }
+
 // Migrates, then loads the key (store/field_crypto.h) so that sensitive fields are encrypted.
 std::unique_ptr<store::Database> open_with_key(Settings& s) {
   auto db = open_and_migrate(s);
@@ -212,9 +216,12 @@ std::vector<std::string> split_roles(const std::string& text) {
 int rotate_key(Settings& s) {
   auto db = open_and_migrate(s);
   app::SystemClock clock;
-  const auto rotation = app::rotate_key(*db, key_file(s), clock.now());
+  const app::ScanFiles scans(scan_dir(s));
+  const auto rotation = app::rotate_key(*db, key_file(s), clock.now(),
+                                        [&](const store::KeyRing& ring) { return std::int64_t{scans.reseal(ring)}; });
   std::cout << "Key rotated: " << rotation.old_key_id << " -> " << rotation.new_key_id << ", " << rotation.resealed
-            << " values re-encrypted. Back up the new key file " << key_file(s) << ".\n";
+            << " values and " << rotation.files << " scan files re-encrypted. Back up the new key file "
+            << key_file(s) << ".\n";
   return 0;
 }
 
@@ -245,8 +252,9 @@ int serve(Settings& s) {
   app::PreparationService preparation(*db, clock, access_log);
   app::PersistenceService persistence(*db, clock, cases);
   app::AccessLogService access_log_queries(*db, access_log);
-  app::RetentionService retention(*db, clock, s.app.retention, s.app.purge_interval_seconds);
-  app::ConsentService consents(*db, clock, std::filesystem::path(s.data_dir) / "scans");
+  const app::ScanFiles scans(scan_dir(s));
+  app::RetentionService retention(*db, clock, s.app.retention, s.app.purge_interval_seconds, &access_log, &scans);
+  app::ConsentService consents(*db, clock, access_log, scan_dir(s));
   app::RoleService roles(*db, clock);
   http::Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents, roles};
   http::Router router;
@@ -327,15 +335,21 @@ int audit(Settings& s) {
 int purge(Settings& s) {
   auto db = open_with_key(s);
   app::SystemClock clock;
-  app::RetentionService retention(*db, clock, s.app.retention);
+  app::AccessLog access_log(*db, clock);
+  const app::ScanFiles scans(scan_dir(s));
+  app::RetentionService retention(*db, clock, s.app.retention, 0, &access_log, &scans);
   auto report = retention.purge(s.dry_run);
+  access_log.stop();
   if (!report) {
     std::cerr << "voordeur purge: " << report.error().message << "\n";
     return 1;
   }
   std::cout << (report->dry_run ? "Past their retention period (nothing deleted): " : "Deleted: ") << report->cases
             << " closed cases, " << report->signals << " signals without a case";
-  if (!report->dry_run) std::cout << ", " << report->persons << " persons no longer referenced";
+  if (!report->dry_run) {
+    std::cout << ", " << report->persons << " persons no longer referenced, " << report->access_log_rows
+              << " access log rows";
+  }
   std::cout << ".\n";
   return 0;
 }

@@ -48,7 +48,9 @@ ConsentOverview load_overview(store::Connection& c, domain::Id person_id, const 
 domain::Result<ConsentOverview> ConsentService::overview(const domain::Actor& a, domain::Id person_id) {
   const auto today = clock_.local_today();
   return in_read(db_, [&](store::Connection& c) -> domain::Result<ConsentOverview> {
-    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    const auto team = store::person_team(c, person_id);
+    if (auto e = check_access(a, team, person_not_found())) return *e;
+    access_log_.enqueue(a, access::read, Access{"consent", std::nullopt, person_id, team});
     return load_overview(c, person_id, today);
   });
 }
@@ -58,11 +60,14 @@ domain::Result<domain::Consent> ConsentService::record(const domain::Actor& a, d
   const auto now = clock_.now();
   const auto today = clock_.local_today();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Consent> {
-    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    const auto team = store::person_team(c, person_id);
+    if (auto e = check_access(a, team, person_not_found())) return *e;
     if (auto errors = domain::validate_consent(in, today); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }
-    return *store::find_consent(c, store::insert_consent(c, person_id, in, a.user_id, now));
+    const auto id = store::insert_consent(c, person_id, in, a.user_id, now);
+    access_log_.record(c, a, access::create, Access{"consent", id, person_id, team});
+    return *store::find_consent(c, id);
   });
 }
 
@@ -80,6 +85,7 @@ domain::Result<domain::Consent> ConsentService::withdraw(const domain::Actor& a,
       return domain::validation_error(std::move(errors));
     }
     store::withdraw_consent(c, consent_id, withdrawn_on, a.user_id);
+    access_log_.record(c, a, access::change, Access{"consent", consent_id, found->person_id, team, "withdrawn"});
     return *store::find_consent(c, consent_id);
   });
 }
@@ -89,7 +95,8 @@ domain::Result<ConsentOverview> ConsentService::record_stance(const domain::Acto
   const auto now = clock_.now();
   const auto today = clock_.local_today();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<ConsentOverview> {
-    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    const auto team = store::person_team(c, person_id);
+    if (auto e = check_access(a, team, person_not_found())) return *e;
     if (auto errors = domain::validate_consent_stance(in, today); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }
@@ -100,6 +107,7 @@ domain::Result<ConsentOverview> ConsentService::record_stance(const domain::Acto
                                 "This person has a valid consent; withdraw it before recording this stance.");
     }
     store::insert_consent_stance(c, person_id, in, a.user_id, now);
+    access_log_.record(c, a, access::create, Access{"consent_stance", std::nullopt, person_id, team});
     return load_overview(c, person_id, today);
   });
 }
@@ -107,7 +115,9 @@ domain::Result<ConsentOverview> ConsentService::record_stance(const domain::Acto
 domain::Result<std::vector<domain::Exchange>> ConsentService::exchanges(const domain::Actor& a,
                                                                         domain::Id person_id) {
   return in_read(db_, [&](store::Connection& c) -> domain::Result<std::vector<domain::Exchange>> {
-    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    const auto team = store::person_team(c, person_id);
+    if (auto e = check_access(a, team, person_not_found())) return *e;
+    access_log_.enqueue(a, access::read, Access{"exchange", std::nullopt, person_id, team});
     return store::list_exchanges(c, person_id);
   });
 }
@@ -117,20 +127,25 @@ domain::Result<domain::Exchange> ConsentService::log_exchange(const domain::Acto
   const auto now = clock_.now();
   const auto today = clock_.local_today();
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Exchange> {
-    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    const auto team = store::person_team(c, person_id);
+    if (auto e = check_access(a, team, person_not_found())) return *e;
     if (auto errors = domain::validate_exchange(in, today); !errors.empty()) {
       return domain::validation_error(std::move(errors));
     }
     auto basis = domain::decide_exchange_basis(in, store::list_consents(c, person_id));
     if (!basis) return basis.error();
-    return *store::find_exchange(c, store::insert_exchange(c, person_id, in, basis.value(), a.user_id, now));
+    const auto id = store::insert_exchange(c, person_id, in, basis.value(), a.user_id, now);
+    access_log_.record(c, a, access::create, Access{"exchange", id, person_id, team});
+    return *store::find_exchange(c, id);
   });
 }
 
 domain::Result<std::string> ConsentService::consent_form(const domain::Actor& a, domain::Id person_id) {
   const auto today = clock_.local_today();
   auto data = in_read(db_, [&](store::Connection& c) -> domain::Result<std::pair<domain::Person, std::vector<domain::Consent>>> {
-    if (auto e = check_access(a, store::person_team(c, person_id), person_not_found())) return *e;
+    const auto team = store::person_team(c, person_id);
+    if (auto e = check_access(a, team, person_not_found())) return *e;
+    access_log_.enqueue(a, access::print, Access{"consent_form", std::nullopt, person_id, team});
     std::vector<domain::Consent> valid;
     for (auto& k : store::list_consents(c, person_id))
       if (domain::is_consent_valid_on(k, today)) valid.push_back(std::move(k));
@@ -165,6 +180,9 @@ domain::Result<domain::Consent> ConsentService::upload_scan(const domain::Actor&
   }
   auto saved = in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Consent> {
     store::set_consent_scan(c, consent_id, name, *media_type);
+    access_log_.record(c, a, access::change,
+                       Access{"consent", consent_id, found->person_id, store::person_team(c, found->person_id),
+                              "signed scan"});
     return *store::find_consent(c, consent_id);
   });
   if (!saved) {
@@ -181,11 +199,17 @@ domain::Result<ConsentService::Scan> ConsentService::scan(const domain::Actor& a
   if (!found->scan_file || !found->scan_media_type) {
     return domain::make_error("not_found", "No signed scan was uploaded for this consent.");
   }
-  auto bytes = scans_.read(*found->scan_file);
+  std::optional<std::string> bytes;
+  try {
+    bytes = scans_.read(*found->scan_file);
+  } catch (const std::runtime_error& e) {
+    log::error("scan unreadable", {{"consent_id", consent_id}, {"error", e.what()}});
+  }
   if (!bytes) {
     log::error("scan missing", {{"consent_id", consent_id}});
     return domain::make_error("internal", "The stored scan could not be read.");
   }
+  access_log_.enqueue(a, access::export_, Access{"consent", consent_id, found->person_id, std::nullopt, "signed scan"});
   return Scan{*found->scan_media_type, std::move(*bytes)};
 }
 

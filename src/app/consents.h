@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/access_log.h"
 #include "app/clock.h"
 #include "app/scan_files.h"
 #include "domain/consent.h"
@@ -26,9 +27,10 @@ struct ConsentOverview {
 
 class ConsentService {
  public:
-  // Signed scans are kept in scan_dir (app/scan_files.h).
-  ConsentService(store::Database& db, const Clock& clock, std::filesystem::path scan_dir)
-      : db_(db), clock_(clock), scans_(std::move(scan_dir)) {}
+  // Signed scans are kept in scan_dir (app/scan_files.h). Reads, prints and changes are logged in
+  // access_log.
+  ConsentService(store::Database& db, const Clock& clock, AccessLog& access_log, std::filesystem::path scan_dir)
+      : db_(db), clock_(clock), access_log_(access_log), scans_(std::move(scan_dir)) {}
 
   domain::Result<ConsentOverview> overview(const domain::Actor& a, domain::Id person_id);
   domain::Result<domain::Consent> record(const domain::Actor& a, domain::Id person_id, const domain::ConsentInput& in);
@@ -60,6 +62,7 @@ class ConsentService {
 
   store::Database& db_;
   const Clock& clock_;
+  AccessLog& access_log_;
   ScanFiles scans_;
 };
 

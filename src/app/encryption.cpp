@@ -143,7 +143,8 @@ EncryptionStart start_encryption(store::Database& db, const std::string& key_fil
   return result;
 }
 
-Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64_t now) {
+Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64_t now,
+                    const std::function<std::int64_t(const store::KeyRing&)>& reseal_files) {
   const EncryptionStart started = start_encryption(db, key_file, now);
   const store::FieldKey old_key = read_key_file(key_file);
   const store::FieldKey new_key = store::generate_field_key();
@@ -160,6 +161,7 @@ Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64
     rotation.resealed = store::reseal_all(c, *ring);
     store::record_key_id(c, ring->current_id(), now);
   });
+  if (reseal_files) rotation.files = reseal_files(*ring);
 
   if (::rename(new_file.c_str(), key_file.c_str()) != 0) {
     throw failure("the database now uses the key in " + new_file + ", but renaming it to " + key_file +

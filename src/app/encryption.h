@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -41,13 +42,17 @@ struct Rotation {
   std::string old_key_id;
   std::string new_key_id;
   std::int64_t resealed = 0;
+  std::int64_t files = 0;  // files re-encrypted by reseal_files
 };
-Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64_t now);
+// reseal_files re-encrypts the files the caller stores (ScanFiles::reseal) with the ring's current
+// key; it runs after the database's values and before the new key file replaces the old one, so an
+// interrupted rotation leaves every file readable with one of the two keys.
+Rotation rotate_key(store::Database& db, const std::string& key_file, std::int64_t now,
+                    const std::function<std::int64_t(const store::KeyRing&)>& reseal_files = {});
 
 // The bytes of a file in the data directory (for example a scanned consent form), encrypted with
 // the key ring start_encryption() installed ("VDENC1" header, see store::KeyRing::seal_bytes).
 // open_file_bytes throws std::runtime_error when the bytes are not such a file or need another key.
-// rotate_key() does not re-encrypt files: a caller that stores files re-seals them after a rotation.
 std::string seal_file_bytes(std::string_view plain);
 std::string open_file_bytes(std::string_view sealed);
 

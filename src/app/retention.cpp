@@ -6,6 +6,7 @@
 
 #include "app/tx.h"
 #include "domain/validation.h"
+#include "store/consent_repository.h"
 #include "store/repository.h"
 
 namespace voordeur::app {
@@ -82,7 +83,23 @@ domain::Result<PurgeReport> RetentionService::purge(bool dry_run) {
       report.persons += done.value();
     }
   }
-  log::info("purge", {{"cases", report.cases}, {"signals", report.signals}, {"persons", report.persons}});
+  if (access_log_) {
+    // The chain keeps a checkpoint of the last deleted row, so `voordeur audit verify` still passes.
+    auto purged = access_log_->purge(domain::retention_cutoff(now, periods_.access_log_days));
+    if (!purged) return purged.error();
+    report.access_log_rows = purged->rows_deleted;
+  }
+  if (scans_) {
+    auto kept = in_read(db_, [](store::Connection& c) -> domain::Result<std::vector<std::string>> {
+      return store::all_scan_files(c);
+    });
+    if (!kept) return kept.error();
+    scans_->sweep(kept.value(), std::chrono::hours(1));
+  }
+  log::info("purge", {{"cases", report.cases},
+                      {"signals", report.signals},
+                      {"persons", report.persons},
+                      {"access_log_rows", report.access_log_rows}});
   return report;
 }
 
@@ -108,6 +125,7 @@ domain::Result<PersonRef> RetentionService::find_person(const domain::Actor& a, 
     }
     const auto p = store::find_person(c, *person_id);
     const auto team_id = store::person_team(c, *person_id);
+    if (access_log_) access_log_->enqueue(a, access::read, Access{"person", *person_id, *person_id, *team_id});
     return PersonRef{p->id, p->name, p->date_of_birth, store::find_team(c, *team_id).value_or(domain::TeamRef{}),
                      store::person_has_open_case(c, *person_id)};
   });
@@ -137,6 +155,10 @@ domain::Result<SubjectExport> RetentionService::export_person(const domain::Acto
       k.household.reset();  // names the other members: their data, not this person's
       out.cases.push_back(std::move(k));
     }
+    if (access_log_) {
+      access_log_->enqueue(a, access::export_,
+                           Access{"person", person_id, person_id, out.team.id, std::string("subject-access export")});
+    }
     return out;
   });
 }
@@ -148,7 +170,8 @@ domain::Result<store::ErasureRecord> RetentionService::erase(const domain::Actor
     return domain::validation_error(std::move(errors));
   }
   const auto now = clock_.now();
-  return in_transaction(db_, [&](store::Connection& c) -> domain::Result<store::ErasureRecord> {
+  std::vector<std::string> scan_files;
+  auto erased = in_transaction(db_, [&](store::Connection& c) -> domain::Result<store::ErasureRecord> {
     if (!store::find_person(c, person_id)) return person_not_found();
     if (store::person_has_open_case(c, person_id)) {
       return domain::make_error("erasure_not_allowed",
@@ -162,12 +185,20 @@ domain::Result<store::ErasureRecord> RetentionService::erase(const domain::Actor
       store::delete_case_records(c, id);
     }
     for (const auto id : store::person_signal_ids(c, person_id)) store::delete_signal_records(c, id);
+    scan_files = store::person_scan_files(c, person_id);
+    const auto team_id = store::person_team(c, person_id);
     store::delete_person(c, person_id);
     delete_unreferenced(c, households);
     const auto id = store::insert_erasure(c, a.user_id, reason, now);
+    // Which person was erased stays in the access log (by id only), as NEN 7513 requires.
+    if (access_log_) access_log_->record(c, a, access::remove, Access{"person", person_id, person_id, team_id});
     log::info("erasure", {{"erasure_id", id}});
     return store::ErasureRecord{id, now, domain::UserRef{a.user_id, a.display_name}, reason};
   });
+  if (erased && scans_) {
+    for (const auto& name : scan_files) scans_->remove(name);
+  }
+  return erased;
 }
 
 PurgeTimer::PurgeTimer(RetentionService& retention, std::int64_t interval_seconds) : retention_(retention) {

@@ -12,7 +12,9 @@
 #include <thread>
 #include <vector>
 
+#include "app/access_log.h"
 #include "app/clock.h"
+#include "app/scan_files.h"
 #include "domain/errors.h"
 #include "domain/model.h"
 #include "domain/retention.h"
@@ -26,6 +28,7 @@ struct PurgeReport {
   std::int64_t cases = 0;    // closed cases past their period (deleted unless dry_run)
   std::int64_t signals = 0;  // decided signals without a case past their period
   std::int64_t persons = 0;  // persons deleted because nothing referenced them any more (0 in a dry run)
+  std::int64_t access_log_rows = 0;  // access log rows deleted (0 in a dry run)
 };
 
 struct RetentionSettings {
@@ -65,9 +68,17 @@ struct PersonRef {
 
 class RetentionService {
  public:
+  // access_log: exports and erasures are logged there and its old rows purged (none: not logged);
+  // scans: the consent scans, removed with the person they belong to.
   RetentionService(store::Database& db, const Clock& clock, const domain::RetentionPeriods& periods,
-                   std::int64_t purge_interval_seconds = 0)
-      : db_(db), clock_(clock), periods_(periods), purge_interval_seconds_(purge_interval_seconds) {}
+                   std::int64_t purge_interval_seconds = 0, AccessLog* access_log = nullptr,
+                   const ScanFiles* scans = nullptr)
+      : db_(db),
+        clock_(clock),
+        periods_(periods),
+        purge_interval_seconds_(purge_interval_seconds),
+        access_log_(access_log),
+        scans_(scans) {}
 
   // Deletes what is past its period, one transaction per record, each adding to the anonymous
   // counts; a dry run only counts. Run by `voordeur purge` and the server's daily timer.
@@ -88,6 +99,8 @@ class RetentionService {
   const Clock& clock_;
   domain::RetentionPeriods periods_;
   std::int64_t purge_interval_seconds_;
+  AccessLog* access_log_;
+  const ScanFiles* scans_;
 };
 
 // Runs the purge inside the server: first a minute after start (or after the interval, when that

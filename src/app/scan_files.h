@@ -1,11 +1,15 @@
 // The signed scans of consent forms, as files in one directory (<data-dir>/scans) under random
-// names; the database keeps only the name. The one place that reads and writes these files, so
-// encryption at rest can be added here.
+// names; the database keeps only the name. The one place that reads and writes these files. With
+// an encryption key loaded (app/encryption.h) the files are encrypted with it.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "store/field_crypto.h"
 
 namespace voordeur::app {
 
@@ -19,6 +23,13 @@ class ScanFiles {
   std::optional<std::string> read(const std::string& name) const;
   // Removes a stored file; a missing file is not an error.
   void remove(const std::string& name) const;
+  // Removes the stored files not named in `keep` that are older than `min_age` (younger ones may
+  // belong to an upload whose database row is not committed yet). Returns the number removed.
+  int sweep(const std::vector<std::string>& keep, std::chrono::seconds min_age) const;
+  // Re-encrypts every stored file with the current key of `ring` (which must also hold the key the
+  // files were encrypted with), each replaced atomically; for `voordeur rotate-key`. Returns the
+  // number of files.
+  int reseal(const store::KeyRing& ring) const;
 
  private:
   std::filesystem::path dir_;

@@ -97,7 +97,7 @@ std::set<MethodAndPath> registered_routes() {
   app::AccessLogService access_log_queries(*db, access_log);
   app::PersistenceService persistence(*db, clock, cases);
   app::RetentionService retention(*db, clock, domain::RetentionPeriods{});
-  app::ConsentService consents(*db, clock, std::filesystem::temp_directory_path() / "voordeur-openapi-scans");
+  app::ConsentService consents(*db, clock, access_log, std::filesystem::temp_directory_path() / "voordeur-openapi-scans");
   app::RoleService roles(*db, clock);
   Api api{*db, auth, accounts, signals, cases, preparation, persistence, access_log_queries, retention, consents, roles};
   Router router;

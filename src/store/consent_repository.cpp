@@ -1,5 +1,6 @@
 #include "store/consent_repository.h"
 
+#include "store/field_crypto.h"
 #include "store/repository.h"
 
 namespace voordeur::store {
@@ -102,7 +103,7 @@ Id insert_consent_stance(Connection& c, Id person_id, const domain::ConsentStanc
       .query(
           "INSERT INTO consent_stances (person_id, stance, noted_on, note, recorded_by, recorded_at) "
           "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-          {person_id, in.stance, in.noted_on, in.note, actor, now})
+          {person_id, in.stance, in.noted_on, seal(in.note), actor, now})
       .rows.at(0)
       .integer(0);
 }
@@ -133,7 +134,7 @@ Id insert_exchange(Connection& c, Id person_id, const domain::ExchangeInput& in,
           "organisation, contact_person, topics, basis, consent_id, justification, peer_consulted, recorded_by, "
           "recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
           {person_id, in.occurred_on, in.direction, in.channel, in.organisation_category, in.organisation,
-           in.contact_person, join_list(in.topics), in.basis, opt(consent_id), in.justification, in.peer_consulted,
+           in.contact_person, join_list(in.topics), in.basis, opt(consent_id), seal(in.justification), in.peer_consulted,
            actor, now})
       .rows.at(0)
       .integer(0);
@@ -153,6 +154,22 @@ std::vector<domain::Exchange> list_exchanges(Connection& c, Id person_id) {
                            .rows) {
     out.push_back(exchange_from(r));
   }
+  return out;
+}
+
+std::vector<std::string> person_scan_files(Connection& c, Id person_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query("SELECT scan_file FROM consents WHERE person_id = $1 AND scan_file IS NOT NULL",
+                               {person_id})
+                           .rows) {
+    out.push_back(r.text(0));
+  }
+  return out;
+}
+
+std::vector<std::string> all_scan_files(Connection& c) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query("SELECT scan_file FROM consents WHERE scan_file IS NOT NULL").rows) out.push_back(r.text(0));
   return out;
 }
 

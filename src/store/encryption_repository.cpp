@@ -39,6 +39,8 @@ const std::vector<SealedColumn>& sealed_columns() {
       {"case_check_ins", "id", "note"},
       {"case_reviews", "id", "notes"},
       {"user_totp", "user_id", "secret"},
+      {"consent_stances", "id", "note"},
+      {"information_exchanges", "id", "justification"},
   };
   return columns;
 }

@@ -137,6 +137,8 @@ std::optional<std::string> KeyRing::open(std::string_view text) const {
   return decrypt(entry->key, raw, text.substr(0, kTextPrefix.size() + kIdHexLen));
 }
 
+bool KeyRing::is_sealed_bytes(std::string_view bytes) { return bytes.starts_with(kBytesMagic); }
+
 std::string KeyRing::seal_bytes(std::string_view plain) const {
   std::string header(kBytesMagic);
   unsigned char id[kIdBytes];

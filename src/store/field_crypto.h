@@ -49,6 +49,8 @@ class KeyRing {
   // buffer is not of this form, names an unknown key or does not authenticate.
   std::string seal_bytes(std::string_view plain) const;
   std::string open_bytes(std::string_view sealed) const;
+  // Whether the bytes start as seal_bytes() output does.
+  static bool is_sealed_bytes(std::string_view bytes);
 
  private:
   struct Entry {

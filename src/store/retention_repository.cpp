@@ -7,12 +7,12 @@ namespace voordeur::store {
 namespace {
 
 // The tables whose rows belong to one case, by case_id; deleted before the case itself.
-constexpr std::array<std::string_view, 9> kCaseTables = {
+constexpr std::array<std::string_view, 10> kCaseTables = {
     "DELETE FROM contacts WHERE case_id = $1",          "DELETE FROM case_events WHERE case_id = $1",
     "DELETE FROM case_transitions WHERE case_id = $1",  "DELETE FROM case_assignments WHERE case_id = $1",
     "DELETE FROM case_workers WHERE case_id = $1",      "DELETE FROM case_check_ins WHERE case_id = $1",
     "DELETE FROM case_reviews WHERE case_id = $1",      "DELETE FROM case_preparations WHERE case_id = $1",
-    "DELETE FROM case_prior_info WHERE case_id = $1",
+    "DELETE FROM case_prior_info WHERE case_id = $1",   "DELETE FROM break_glass WHERE case_id = $1",
 };
 
 // A decided signal that did not lead to a case, its last decision made before $1.
@@ -104,6 +104,9 @@ std::int64_t delete_household_if_unreferenced(Connection& c, Id household_id) {
 }
 
 void delete_person(Connection& c, Id person_id) {
+  c.query("DELETE FROM information_exchanges WHERE person_id = $1", {person_id});
+  c.query("DELETE FROM consent_stances WHERE person_id = $1", {person_id});
+  c.query("DELETE FROM consents WHERE person_id = $1", {person_id});
   c.query("DELETE FROM household_members WHERE person_id = $1", {person_id});
   c.query("DELETE FROM persons WHERE id = $1", {person_id});
 }

@@ -54,7 +54,8 @@ void delete_signal_records(Connection& c, Id signal_id);
 // When no member of the household is the person of a case or signal and no case concerns the
 // household, deletes the household with its members' persons; returns how many persons went.
 std::int64_t delete_household_if_unreferenced(Connection& c, Id household_id);
-// Takes the person out of their household and deletes them; their cases and signals must be gone.
+// Deletes the person with their consents, stances and information exchanges and takes them out of
+// their household; their cases and signals must be gone. Scan files are left to ScanFiles::sweep.
 void delete_person(Connection& c, Id person_id);
 
 // ---- anonymous counts of purged records

@@ -2,7 +2,8 @@
 // resource, answers the status of authorization-matrix.tsv. A route without a row fails the test,
 // so a new endpoint cannot ship without deciding who may call it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +12,7 @@ import {
   API, Client, loginAs, expectStatus, createSignal, createCase, describe as describeRes, localDate, localDateTime,
   signalInput,
 } from './lib/client.mjs';
+import { currentStep, totpCode } from './lib/totp.mjs';
 
 const ROLES = ['anonymous', 'outreacher_a', 'lead_a', 'outreacher_b', 'admin', 'reception', 'partner', 'policy', 'privacy'];
 const EXTRA_PASSWORD = 'matrix-example-passphrase';
@@ -38,6 +40,21 @@ const usernames = {};
 const shared = {};
 let counter = 0;
 
+// A PNG's first bytes: enough for the server to type an uploaded consent scan.
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)]);
+
+// A 6-digit code that is not valid for the secret (if any) in this or a neighbouring 30-second
+// step, so a call that checks it never turns two-factor login on or off.
+function wrongTotpCode(secret) {
+  const valid = secret ? [-1, 0, 1].map((d) => totpCode(secret, currentStep() + d)) : [];
+  for (let n = 0; ; n += 1) {
+    const code = String(n).padStart(6, '0');
+    if (!valid.includes(code)) return code;
+  }
+}
+
+// Request bodies by name; each gets the call's path variables. An object with `raw` is sent as is
+// with its `type` as Content-Type, anything else as JSON.
 const bodies = {
   login: () => ({ username: DEMO.outreacherA, password: DEMO_PASSWORD }),
   new_team: () => ({ name: `Matrix Team ${++counter}` }),
@@ -67,6 +84,20 @@ const bodies = {
   review: () => ({ held_on: localDate(0), attendees: 'Team lead, outreacher', notes: 'Steady.', decision: 'continue' }),
   household_member: () => ({ name: `Fictional Child ${++counter}`, date_of_birth: '2015-05-05', role: 'child' }),
   break_glass: () => ({ reason: 'The client was brought to the night shelter of team B.' }),
+  erasure: () => ({ reason: 'objection' }),
+  consent: () => ({
+    recipient_category: 'housing_corporation', organisation: '', scope: 'partial', topics: ['housing'],
+    channels: ['phone'], given_on: localDate(-10),
+  }),
+  withdrawal: () => ({ withdrawn_on: localDate(0) }),
+  stance: () => ({ stance: 'no_opinion', noted_on: localDate(0), note: '' }),
+  scan_png: () => ({ raw: PNG, type: 'image/png' }),
+  exchange: () => ({
+    occurred_on: localDate(-1), direction: 'given', channel: 'phone', organisation_category: 'housing_corporation',
+    organisation: 'Woonstichting Voorbeeld', contact_person: 'Medewerker Voorbeeld', topics: ['housing'],
+    basis: 'legal_duty', justification: 'Asked for by the municipality under the law (matrix).',
+  }),
+  totp_code: (values) => ({ code: wrongTotpCode(values.totpSecret) }),
 };
 
 async function openCase() {
@@ -79,12 +110,34 @@ async function closedCase() {
   return c;
 }
 
-// The path variables of one call; fresh resources when the call changes them.
-async function prepare(fixture) {
+async function newConsent(personId) {
+  const res = await clients.lead_a.post(`${API}/persons/${personId}/consents`, bodies.consent());
+  expectStatus(res, 201);
+  return res.body.id;
+}
+
+// The path variables of one call by role; fresh resources when the call changes them.
+async function prepare(fixture, role) {
   const values = { ...shared };
   if (fixture === 'signal') values.signal = (await createSignal(clients.outreacher_a)).id;
   if (fixture === 'case') values.case = (await openCase()).id;
   if (fixture === 'closed_case') values.case = (await closedCase()).id;
+  if (fixture === 'person') {
+    const c = await openCase();
+    values.case = c.id;
+    values.person = c.person.id;
+  }
+  if (fixture === 'closed_person') {
+    const c = await closedCase();
+    values.case = c.id;
+    values.person = c.person.id;
+  }
+  if (fixture === 'consent') values.consent = await newConsent(shared.person);
+  if (fixture === 'totp_enrolment' && role !== 'anonymous') {
+    // admin and privacy officer have TOTP on already: 409, and no secret.
+    const res = await clients[role].post(`${API}/account/totp`, {});
+    if (res.status === 201) values.totpSecret = res.body.secret;
+  }
   if (fixture === 'checkin') {
     values.case = (await closedCase()).id;
     const res = await clients.lead_a.post(`${API}/cases/${values.case}/check-ins`, bodies.check_in());
@@ -102,15 +155,16 @@ async function prepare(fixture) {
 }
 
 async function call(row, role) {
-  const values = await prepare(row.fixture);
+  const values = await prepare(row.fixture, role);
   const target = row.target.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
   let client = clients[role];
   if (row.fixture === 'anon_client') client = new Client(server.baseUrl);
   if (row.fixture === 'second_session' && role !== 'anonymous') {
     client = await loginAs(server.baseUrl, usernames[role], role in extraRoles ? EXTRA_PASSWORD : DEMO_PASSWORD);
   }
-  const json = row.body === '-' ? undefined : bodies[row.body]();
-  const res = await client.request(row.method, target, { json });
+  const body = row.body === '-' ? undefined : bodies[row.body](values);
+  const res = await client.request(row.method, target,
+    body?.raw ? { body: body.raw, headers: { 'content-type': body.type } } : { json: body });
   if (row.fixture === 'relogin' && role !== 'anonymous') {
     clients[role] = await loginAs(server.baseUrl, usernames[role], role in extraRoles ? EXTRA_PASSWORD : DEMO_PASSWORD);
   }
@@ -120,8 +174,11 @@ async function call(row, role) {
 // The roles without case content, created through the admin API as members of team A.
 const extraRoles = { reception: 'reception', partner: 'partner', policy: 'policy', privacy: 'privacy_officer' };
 
+// Uploaded consent scans go to <data-dir>/scans: a folder of this test's own.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'voordeur-matrix-'));
+
 before(async () => {
-  server = await startServer();
+  server = await startServer({ serveArgs: ['--data-dir', dataDir] });
   clients.anonymous = new Client(server.baseUrl);
   for (const [role, username] of [['outreacher_a', DEMO.outreacherA], ['lead_a', DEMO.leadA],
     ['outreacher_b', DEMO.outreacherB], ['admin', DEMO.admin]]) {
@@ -141,12 +198,18 @@ before(async () => {
   shared.signal = (await createSignal(clients.outreacher_a)).id;
   const c = await openCase();
   shared.case = c.id;
+  shared.person = c.person.id;
+  shared.consent = await newConsent(shared.person);
+  const scan = await clients.lead_a.request('POST', `${API}/consents/${shared.consent}/scan`,
+    { body: PNG, headers: { 'content-type': 'image/png' } });
+  expectStatus(scan, 201);
   const spare = await clients.admin.post(`${API}/users`, bodies.new_user());
   expectStatus(spare, 201);
   shared.user = spare.body.id;
 });
 after(async () => {
   await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('authorisation matrix', () => {

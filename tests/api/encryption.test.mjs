@@ -169,7 +169,7 @@ describe('voordeur rotate-key', () => {
     const before = sql(db.file, `SELECT what_would_help FROM signals WHERE id = ${signalId}`);
 
     const { stdout } = await run(binary, ['rotate-key', '--database', db.url, '--key-file', db.keyFile]);
-    assert.match(stdout, new RegExp(`Key rotated: ${oldKeyId} -> [0-9a-f]{16}, \\d+ values re-encrypted`));
+    assert.match(stdout, new RegExp(`Key rotated: ${oldKeyId} -> [0-9a-f]{16}, \\d+ values and \\d+ scan files re-encrypted`));
     const newKeyId = sql(db.file, 'SELECT key_id FROM encryption_state');
     assert.notEqual(newKeyId, oldKeyId);
     assert.notEqual(readFileSync(db.keyFile, 'utf8'), readFileSync(oldKeyCopy, 'utf8'));
