@@ -315,8 +315,8 @@ for (const size of SIZES) {
       });
 
       await step('the case is closed with a reason', async () => {
-        await page.locator('details.disclosure > summary').click();
-        const close = page.locator('details.disclosure form');
+        await page.locator('details.disclosure > summary', { hasText: 'Casus afsluiten' }).click();
+        const close = page.locator('details.disclosure', { hasText: 'Casus afsluiten' }).locator('form');
         await close.getByRole('radio', { name: 'Cliënt weigert hulp' }).check();
         await close.getByLabel('Toelichting').fill('Wil na het gesprek geen verdere hulp; buurvrouw blijft in beeld.');
         await j.axe('16-close-form');

@@ -90,7 +90,8 @@ for (const size of SIZES) {
       await logout(page);
 
       // The privacy officer sees it on the emergency-access page, per team.
-      await login(page, base, 'demo-privacy');
+      const privacyNav = await login(page, base, 'demo-privacy');
+      await privacyNav.getByRole('link', { name: 'Toegang in noodgeval' }).click();
       await page.getByRole('heading', { level: 1, name: 'Toegang in noodgeval' }).waitFor();
       await page.getByRole('region', { name: 'Team A' }).getByText(reason).waitFor();
       await check('break-glass-privacy');

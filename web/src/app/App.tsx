@@ -68,6 +68,9 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/signals/new' && user.role === 'partner') return <SignalFormPage user={user} />;
   if (path === '/figures' && user.role === 'policy') return <FiguresPage />;
   if (path === '/break-glass' && user.role === 'privacy_officer') return <BreakGlassPage />;
+  if (path === '/access-log' && user.role === 'privacy_officer') return <AccessLogPage query={query} />;
+  if (path === '/privacy' && user.role === 'privacy_officer') return <PrivacyPage />;
+  if (path === '/account') return <AccountPage />;
   if (!readsCases(user)) return <NotFound />;
   if (path === '/signals') return <SignalListPage query={query} />;
   if (path === '/signals/new') return <SignalFormPage user={user} />;
@@ -76,15 +79,12 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/cases/mine') return <CaseListPage scope="mine" query={query} />;
   if (path === '/cases/team') return <CaseListPage scope="team" query={query} />;
   if (path === '/caseload') return <CaseloadPage />;
-  if (path === '/account') return <AccountPage />;
   if (path === '/agenda' && user.teams.length > 0) return <AgendaPage user={user} />;
   const kase = match('/cases/:id', path);
   if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} user={user} />;
-  if (path === '/access-log' && user.role === 'privacy_officer') return <AccessLogPage query={query} />;
   if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;
   if (isAdmin && path === '/admin/teams') return <AdminPage section="teams" />;
   if (isAdmin && path === '/admin/retention') return <AdminPage section="retention" />;
-  if (user.role === 'privacy_officer' && path === '/privacy') return <PrivacyPage />;
   return <NotFound />;
 }
 
