@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -18,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "app/encryption.h"
 #include "store/db.h"
 #include "store/repository.h"
 
@@ -40,6 +42,12 @@ Fixture load_fixture() {
   }
   Fixture f;
   f.db = voordeur::store::open_database(url);
+  // The demo data's sensitive columns are encrypted: load the key the server uses.
+  const char* key_file = std::getenv("VOORDEUR_BENCH_KEY_FILE");
+  if (key_file == nullptr || *key_file == '\0') {
+    throw std::runtime_error("set VOORDEUR_BENCH_KEY_FILE to the database's key file (e.g. data/voordeur.key)");
+  }
+  voordeur::app::start_encryption(*f.db, key_file, std::time(nullptr));
   Connection& c = f.db->connection();
   const auto team = c.query("SELECT id FROM teams WHERE name = $1", {std::string("Team A")});
   if (team.rows.empty()) throw std::runtime_error("no demo data in " + std::string(url));

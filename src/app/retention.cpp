@@ -155,6 +155,8 @@ domain::Result<SubjectExport> RetentionService::export_person(const domain::Acto
       k.household.reset();  // names the other members: their data, not this person's
       out.cases.push_back(std::move(k));
     }
+    out.consents = store::list_consents(c, person_id);
+    out.exchanges = store::list_exchanges(c, person_id);
     if (access_log_) {
       access_log_->enqueue(a, access::export_,
                            Access{"person", person_id, person_id, out.team.id, std::string("subject-access export")});

@@ -15,6 +15,7 @@
 #include "app/access_log.h"
 #include "app/clock.h"
 #include "app/scan_files.h"
+#include "domain/consent.h"
 #include "domain/errors.h"
 #include "domain/model.h"
 #include "domain/retention.h"
@@ -55,6 +56,8 @@ struct SubjectExport {
   std::optional<HouseholdPart> household;
   std::vector<domain::Signal> signals;  // with their decisions
   std::vector<domain::Case> cases;      // with contacts, closure, events, check-ins, reviews, preparation
+  std::vector<domain::Consent> consents;     // oldest first, withdrawn ones included
+  std::vector<domain::Exchange> exchanges;   // information exchanges about the person
 };
 
 // The person a privacy officer looks up by one of their case or signal ids.

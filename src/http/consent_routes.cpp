@@ -43,6 +43,22 @@ domain::ConsentStanceInput read_stance(FieldReader& r) {
   return v;
 }
 
+json overview_json(const app::ConsentOverview& o) {
+  json stance = nullptr;
+  if (o.stance) {
+    stance = {{"stance", o.stance->stance},
+              {"noted_on", o.stance->noted_on},
+              {"note", o.stance->note},
+              {"recorded_by", to_json(o.stance->recorded_by)},
+              {"recorded_at", domain::format_timestamp(o.stance->recorded_at)}};
+  }
+  json items = json::array();
+  for (const auto& k : o.consents) items.push_back(consent_json(k));
+  return {{"state", o.state}, {"stance", std::move(stance)}, {"items", std::move(items)}};
+}
+
+}  // namespace
+
 json consent_json(const domain::Consent& k) {
   return {{"id", k.id},
           {"person_id", k.person_id},
@@ -58,20 +74,6 @@ json consent_json(const domain::Consent& k) {
           {"scan", k.scan_media_type ? json{{"media_type", *k.scan_media_type}} : json(nullptr)},
           {"recorded_by", to_json(k.recorded_by)},
           {"recorded_at", domain::format_timestamp(k.recorded_at)}};
-}
-
-json overview_json(const app::ConsentOverview& o) {
-  json stance = nullptr;
-  if (o.stance) {
-    stance = {{"stance", o.stance->stance},
-              {"noted_on", o.stance->noted_on},
-              {"note", o.stance->note},
-              {"recorded_by", to_json(o.stance->recorded_by)},
-              {"recorded_at", domain::format_timestamp(o.stance->recorded_at)}};
-  }
-  json items = json::array();
-  for (const auto& k : o.consents) items.push_back(consent_json(k));
-  return {{"state", o.state}, {"stance", std::move(stance)}, {"items", std::move(items)}};
 }
 
 json exchange_json(const domain::Exchange& x) {
@@ -91,8 +93,6 @@ json exchange_json(const domain::Exchange& x) {
           {"recorded_by", to_json(x.recorded_by)},
           {"recorded_at", domain::format_timestamp(x.recorded_at)}};
 }
-
-}  // namespace
 
 void add_consent_routes(Router& router, Api& api) {
   router.add("GET", "/api/v1/persons/{id}/consents",

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/consent.h"
 #include "domain/errors.h"
 #include "domain/model.h"
 #include "domain/scoped_views.h"
@@ -124,6 +125,11 @@ template <typename T>
 json to_json_list(const std::vector<T>& items) {
   return to_json(items);
 }
+
+// A consent and an information exchange as the consent routes answer them (consent_routes.cpp);
+// the subject-access export shows them the same way.
+json consent_json(const domain::Consent& k);
+json exchange_json(const domain::Exchange& x);
 
 // A response with an nlohmann::json tree as its body.
 Response json_response(int status, const json& body);

@@ -37,6 +37,18 @@ const std::array kSections = {
             }},
     Section{"signals", [](const app::SubjectExport& e) { return to_json_list(e.signals); }},
     Section{"cases", [](const app::SubjectExport& e) { return to_json_list(e.cases); }},
+    Section{"consents",
+            [](const app::SubjectExport& e) {
+              json out = json::array();
+              for (const auto& k : e.consents) out.push_back(consent_json(k));
+              return out;
+            }},
+    Section{"exchanges",
+            [](const app::SubjectExport& e) {
+              json out = json::array();
+              for (const auto& x : e.exchanges) out.push_back(exchange_json(x));
+              return out;
+            }},
 };
 
 // ---- PDF
@@ -80,6 +92,14 @@ const std::map<std::string_view, std::string_view>& labels() {
       {"reporter_can_introduce", "Melder kan introduceren"}, {"team_id", "Teamnummer"}, {"told", "Verteld"},
       {"user", "Medewerker"}, {"worker_gender_preference", "Voorkeur geslacht outreacher"},
       {"suggest_reopen", "Heropenen voorgesteld"}, {"ref_id", "Verwijzing"},
+      {"consents", "Toestemmingen"}, {"exchanges", "Informatie-uitwisseling"},
+      {"recipient_category", "Ontvanger"}, {"scope", "Reikwijdte"}, {"topics", "Onderwerpen"},
+      {"channels", "Kanalen"}, {"ends_on", "Geldig tot"}, {"withdrawn_on", "Ingetrokken op"},
+      {"withdrawn_by", "Ingetrokken door"}, {"scan", "Ondertekend formulier"}, {"recorded_at", "Vastgelegd op"},
+      {"recorded_by", "Vastgelegd door"}, {"occurred_on", "Datum"}, {"direction", "Richting"},
+      {"organisation_category", "Soort organisatie"}, {"contact_person", "Contactpersoon"}, {"basis", "Grondslag"},
+      {"consent_id", "Toestemming"}, {"justification", "Onderbouwing"}, {"peer_consulted", "Geraadpleegde collega"},
+      {"person_id", "Persoonsnummer"},
   };
   return table;
 }

@@ -25,7 +25,7 @@ app::SubjectExport sample() {
 
 TEST(SubjectExport, TheJsonHasEverySection) {
   const json j = subject_export_json(sample());
-  for (const char* key : {"export", "person", "household", "signals", "cases"}) EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* key : {"export", "person", "household", "signals", "cases", "consents", "exchanges"}) EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j.at("person").at("name"), "Zoë Voorbeëld – “test” € 漢");
   EXPECT_EQ(j.at("person").at("team").at("name"), "Team Noord");
   EXPECT_EQ(j.at("household").at("member_count"), 2);

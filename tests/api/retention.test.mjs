@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startServer, DEMO } from './lib/server.mjs';
 import {
-  API, loginAs, expectStatus, expectProblem, expectFieldErrors, createCase, createSignal, unchangedBy,
+  API, loginAs, expectStatus, expectProblem, expectFieldErrors, createCase, createSignal, unchangedBy, localDate,
 } from './lib/client.mjs';
 
 let server;
@@ -116,6 +116,21 @@ describe('erasure', () => {
         client.post(`${API}/persons/${k.person.id}/erasure`, { reason: 'objection' })), 403, 'forbidden');
     }
 
+    // A consent and an information exchange resting on it: part of the export, erased with the person.
+    expectStatus(await leadA.post(`${API}/persons/${k.person.id}/consents`, {
+      recipient_category: 'housing_corporation', organisation: '', scope: 'partial', topics: ['housing'],
+      channels: ['phone'], given_on: localDate(-10),
+    }), 201);
+    expectStatus(await leadA.post(`${API}/persons/${k.person.id}/exchanges`, {
+      occurred_on: localDate(-1), direction: 'given', channel: 'phone', organisation_category: 'housing_corporation',
+      organisation: 'Woonstichting Voorbeeld', contact_person: 'Medewerker Voorbeeld', topics: ['housing'],
+    }), 201);
+    const exported = await privacy.get(`${API}/persons/${k.person.id}/export.json`);
+    expectStatus(exported, 200);
+    assert.equal(exported.body.consents.length, 1);
+    assert.equal(exported.body.exchanges.length, 1);
+    assert.equal(exported.body.exchanges[0].basis, 'consent');
+
     expectStatus(await leadA.post(`${API}/cases/${k.id}/closure`, { reason: 'client_declines', note: '' }), 200);
     const res = await privacy.post(`${API}/persons/${k.person.id}/erasure`, { reason: 'objection' });
     expectStatus(res, 201);
@@ -127,6 +142,18 @@ describe('erasure', () => {
     expectProblem(await leadA.get(`${API}/cases/${k.id}`), 404, 'not_found');
     expectProblem(await leadA.get(`${API}/signals/${k.signals[0].id}`), 404, 'not_found');
     expectProblem(await privacy.get(`${API}/persons/${k.person.id}/export.json`), 404, 'not_found');
+    expectProblem(await leadA.get(`${API}/persons/${k.person.id}/consents`), 404, 'not_found');
+    // The access log keeps that an export and an erasure happened, by person number only. Reads and
+    // exports are written within about 100 ms (batched); the erasure in its own transaction.
+    let actions = [];
+    for (let attempt = 0; attempt < 20 && !actions.includes('export person'); attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      const log = await privacy.get(`${API}/access-log?person=${k.person.id}&limit=200`);
+      expectStatus(log, 200);
+      actions = log.body.items.map((row) => `${row.action} ${row.record_type}`);
+    }
+    assert.ok(actions.includes('export person'), actions.join(', '));
+    assert.ok(actions.includes('delete person'), actions.join(', '));
     const settings = await privacy.get(`${API}/retention`);
     const record = settings.body.erasures.find((e) => e.id === res.body.id);
     assert.deepEqual(record, res.body);
