@@ -180,6 +180,11 @@ domain::Result<store::ErasureRecord> RetentionService::erase(const domain::Actor
                                 "This person has an open case (their own or their household's); close it first. "
                                 "Nothing was erased.");
     }
+    if (store::person_has_meldcode_exchange(c, person_id)) {
+      return domain::make_error("erasure_not_allowed",
+                                "Information about this person was shared under the Meldcode (domestic violence and "
+                                "child abuse); the law requires keeping that file. Nothing was erased.");
+    }
     std::set<domain::Id> households;
     if (const auto hh = store::person_household(c, person_id)) households.insert(*hh);
     for (const auto id : store::person_case_ids(c, person_id)) {

@@ -93,7 +93,7 @@ class RetentionService {
                                         std::optional<domain::Id> signal_id);
   domain::Result<SubjectExport> export_person(const domain::Actor& a, domain::Id person_id);
   // Refused with erasure_not_allowed while the person has an open case (their own, or one that
-  // concerns their household). Otherwise deletes their cases, signals, household membership and
+  // concerns their household) or an information exchange under the Meldcode (a legal hold). Otherwise deletes their cases, signals, household membership and
   // person (and their household when nothing else references it) and records the erasure.
   domain::Result<store::ErasureRecord> erase(const domain::Actor& a, domain::Id person_id, const std::string& reason);
 

@@ -157,6 +157,11 @@ std::vector<domain::Exchange> list_exchanges(Connection& c, Id person_id) {
   return out;
 }
 
+bool person_has_meldcode_exchange(Connection& c, Id person_id) {
+  return !c.query("SELECT 1 FROM information_exchanges WHERE person_id = $1 AND basis = 'meldcode' LIMIT 1", {person_id})
+              .rows.empty();
+}
+
 std::vector<std::string> person_scan_files(Connection& c, Id person_id) {
   std::vector<std::string> out;
   for (const auto& r : c.query("SELECT scan_file FROM consents WHERE person_id = $1 AND scan_file IS NOT NULL",

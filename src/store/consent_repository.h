@@ -23,6 +23,9 @@ std::optional<domain::Consent> find_consent(Connection& c, Id consent_id);
 // Sets withdrawn_on only when the consent was not withdrawn yet; returns whether it did.
 bool withdraw_consent(Connection& c, Id consent_id, const std::string& withdrawn_on, Id actor);
 void set_consent_scan(Connection& c, Id consent_id, const std::string& file, const std::string& media_type);
+// Whether an information exchange about the person rests on the Meldcode (domestic violence and
+// child abuse): such a file must be kept, so erasure is refused.
+bool person_has_meldcode_exchange(Connection& c, Id person_id);
 // The scan file names of the person's consents; of all consents.
 std::vector<std::string> person_scan_files(Connection& c, Id person_id);
 std::vector<std::string> all_scan_files(Connection& c);

@@ -160,6 +160,21 @@ describe('erasure', () => {
     assert.ok(!JSON.stringify(settings.body).includes('Example Person Erasure'));
   });
 
+  it('is refused while an information exchange about the person rests on the Meldcode', async () => {
+    const k = await createCase(leadA, leadA, [outreacherA.user.id], { person: person('Example Person Meldcode') });
+    expectStatus(await leadA.post(`${API}/persons/${k.person.id}/exchanges`, {
+      occurred_on: localDate(-1), direction: 'given', channel: 'phone', organisation_category: 'youth_care',
+      organisation: 'Veilig Thuis Voorbeeld', contact_person: 'Medewerker Voorbeeld', topics: ['parenting'],
+      basis: 'meldcode', justification: 'Zorgen over de veiligheid van de kinderen',
+    }), 201);
+    expectStatus(await leadA.post(`${API}/cases/${k.id}/closure`, { reason: 'client_declines', note: '' }), 200);
+    const views = { records: [`${API}/cases/${k.id}`, `${API}/persons/${k.person.id}/exchanges`] };
+    const refused = await unchangedBy(leadA, views, () =>
+      privacy.post(`${API}/persons/${k.person.id}/erasure`, { reason: 'objection' }));
+    expectProblem(refused, 409, 'erasure_not_allowed');
+    assert.match(refused.body.detail, /Meldcode/);
+  });
+
   it('erases a person with only a signal', async () => {
     const signal = await createSignal(outreacherA);
     const person = (await privacy.get(`${API}/persons/lookup?signal_id=${signal.id}`)).body;
