@@ -99,7 +99,8 @@ browser_suite() {
   local database="sqlite:$dir/voordeur.db" port
   port=$(free_port)
   "$binary" demo --database "$database" --key-file "$dir/voordeur.key" >"$dir/demo.log" 2>&1 || { cat "$dir/demo.log"; return 1; }
-  "$binary" serve --database "$database" --key-file "$dir/voordeur.key" --port "$port" --static-dir "$root/web/dist" >"$dir/server.log" 2>&1 &
+  "$binary" serve --database "$database" --key-file "$dir/voordeur.key" --data-dir "$dir" --port "$port" \
+    --static-dir "$root/web/dist" >"$dir/server.log" 2>&1 &
   local server=$!
   if ! wait_health "$port" "$server"; then
     echo "browser: the server did not answer /health; its log:"

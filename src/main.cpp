@@ -59,7 +59,8 @@ struct Settings {
   std::string timezone;
   int io_threads = 2;
   int worker_threads = 4;
-  int access_log_flush_ms = 100;
+  int access_log_flush_ms = 1000;
+  std::string access_log_spool;
   std::string subcommand;
   std::string expect_head;
   bool dry_run = false;
@@ -90,8 +91,11 @@ po::options_description option_table(Settings& s) {
       ("timezone", po::value(&s.timezone)->default_value("Europe/Amsterdam"), "time zone for local dates")
       ("io-threads", po::value(&s.io_threads)->default_value(2), "network threads")
       ("worker-threads", po::value(&s.worker_threads)->default_value(4), "request handler threads")
-      ("access-log-flush-ms", po::value(&s.access_log_flush_ms)->default_value(100),
-       "how often logged reads are written to the access log (they are also written at shutdown)")
+      ("access-log-flush-ms", po::value(&s.access_log_flush_ms)->default_value(1000),
+       "how often logged reads are written to the access-log spool (also at shutdown and before the log is read)")
+      ("access-log-spool", po::value(&s.access_log_spool),
+       "file where logged reads wait before they join the access log, about once a minute (default: next to a "
+       "SQLite database as <file>-access-spool, <data-dir>/access-log-spool.db for PostgreSQL)")
       ("session-idle-seconds", po::value(&s.app.session_idle_seconds)->default_value(30 * 60),
        "a session ends after this long without requests")
       ("session-absolute-seconds", po::value(&s.app.session_absolute_seconds)->default_value(12 * 60 * 60),
@@ -187,6 +191,19 @@ std::string key_file(const Settings& s) {
   return (std::filesystem::path(s.data_dir) / "voordeur.key").string();
 }
 
+// The access-log spool (store/sqlite/access_log_spool.h): beside a SQLite database file, in the
+// data directory for PostgreSQL. Call after open_and_migrate() has filled in s.database.
+std::string access_log_spool(const Settings& s) {
+  if (!s.access_log_spool.empty()) return s.access_log_spool;
+  if (s.database.rfind("postgres", 0) == 0) {
+    std::filesystem::create_directories(s.data_dir);
+    return (std::filesystem::path(s.data_dir) / "access-log-spool.db").string();
+  }
+  const std::string sqlite_prefix = "sqlite:";
+  const auto file = s.database.rfind(sqlite_prefix, 0) == 0 ? s.database.substr(sqlite_prefix.size()) : s.database;
+  return file + "-access-spool";
+}
+
 // Where the signed consent scans are kept (app/scan_files.h).
 std::filesystem::path scan_dir(const Settings& s) { return std::filesystem::path(s.data_dir) / "scans"; }
 
@@ -246,6 +263,7 @@ int serve(Settings& s) {
   // written when serve returns (SIGTERM).
   app::AccessLog::Options log_options;
   log_options.flush_interval = std::chrono::milliseconds(s.access_log_flush_ms);
+  log_options.spool_path = access_log_spool(s);
   app::AccessLog access_log(*db, clock, log_options);
   app::SignalService signals(*db, clock, access_log);
   app::CaseService cases(*db, clock, access_log);

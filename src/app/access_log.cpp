@@ -40,6 +40,10 @@ std::string ids_detail(const std::vector<domain::Id>& ids) {
 
 AccessLog::AccessLog(store::Database& db, const Clock& clock, Options options)
     : db_(db), clock_(clock), options_(options) {
+  if (!options_.spool_path.empty()) {
+    spool_ = std::make_unique<store::AccessLogSpool>(options_.spool_path, db_, clock_.now());
+    spooled_ = static_cast<std::size_t>(spool_->pending());
+  }
   queue_.reserve(options_.batch_rows);
   writer_ = std::thread([this] { run(); });
 }
@@ -98,9 +102,14 @@ bool AccessLog::write_queued() {
   }
   if (batch_.empty()) return true;
   try {
-    store::WriteTransaction tx(db_);
-    store::append_access_log(tx.conn(), batch_);
-    tx.commit();
+    if (spool_) {
+      spool_->append(batch_);
+      spooled_ += batch_.size();
+    } else {
+      store::WriteTransaction tx(db_);
+      store::append_access_log(tx.conn(), batch_);
+      tx.commit();
+    }
     batch_.clear();
     return true;
   } catch (const store::DbError& e) {
@@ -110,9 +119,26 @@ bool AccessLog::write_queued() {
   }
 }
 
+bool AccessLog::move_spooled(bool force) {
+  if (!spool_) return true;
+  const auto now = std::chrono::steady_clock::now();
+  if (!force && spooled_ < options_.move_rows && now - last_move_ < options_.move_interval) return true;
+  try {
+    while (spool_->move(options_.move_rows) == options_.move_rows) {
+    }
+    spooled_ = 0;
+    last_move_ = now;
+    return true;
+  } catch (const store::DbError& e) {
+    log::error("spooled access log rows not moved into the log; retrying",
+               {{"rows", static_cast<std::int64_t>(spooled_)}, {"error", e.what()}});
+    return false;
+  }
+}
+
 void AccessLog::flush() {
   std::lock_guard lock(write_mutex_);
-  write_queued();
+  if (write_queued()) move_spooled(true);
 }
 
 void AccessLog::run() {
@@ -123,7 +149,7 @@ void AccessLog::run() {
     lock.unlock();
     {
       std::lock_guard write(write_mutex_);
-      write_queued();
+      if (write_queued()) move_spooled(false);
     }
     lock.lock();
   }
@@ -140,6 +166,9 @@ void AccessLog::stop() {
   std::lock_guard write(write_mutex_);
   if (!write_queued()) {
     log::error("access log rows lost at shutdown", {{"rows", static_cast<std::int64_t>(batch_.size())}});
+  } else if (!move_spooled(true)) {
+    log::error("access log rows left in the spool; they are moved at the next start",
+               {{"rows", static_cast<std::int64_t>(spooled_)}});
   }
 }
 
@@ -164,6 +193,7 @@ domain::Result<store::AccessLogPage> AccessLogService::query(const domain::Actor
   if (q.from && q.to && *q.to <= *q.from) {
     return domain::validation_error({{"to", "out_of_range", "Choose an end after the start of the period."}});
   }
+  log_.flush();
   store::AccessLogFilter f{q.user_id, q.person_id, q.from, q.to, q.limit, q.offset};
   auto page = in_read(db_, [&](store::Connection& c) -> domain::Result<store::AccessLogPage> {
     return store::query_access_log(c, f);
@@ -174,6 +204,7 @@ domain::Result<store::AccessLogPage> AccessLogService::query(const domain::Actor
 
 domain::Result<store::AccessLogPage> AccessLogService::for_case(const domain::Actor& a, domain::Id case_id, int limit,
                                                                 int offset) {
+  log_.flush();
   std::optional<store::CaseSubject> subject;
   auto page = in_read(db_, [&](store::Connection& c) -> domain::Result<store::AccessLogPage> {
     subject = store::case_subject(c, case_id);

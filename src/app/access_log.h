@@ -6,13 +6,20 @@
 // - Reads and searches: enqueue() only appends to an in-memory queue (no I/O, no heap allocation
 //   for the usual short fields); a writer thread appends the queue in one transaction per batch
 //   (group commit) every flush_interval or when batch_rows are waiting, and at stop() (graceful
-//   shutdown). A failed batch stays queued and is retried at the next tick.
+//   shutdown). A failed batch stays queued and is retried at the next tick. With a spool file
+//   (Options::spool_path; the server always has one) those batches are committed to the spool
+//   (store/sqlite/access_log_spool.h) and moved into the main database's chain every
+//   move_interval or when move_rows are waiting: on SQLite every commit to the main database makes
+//   each other connection drop its page cache and memory map, so commits there must be rare for a
+//   busy case view to stay cheap (docs/benchmarks.md). Without one they go straight into the chain.
+//   Whoever reads the log calls flush() first and so sees every read made before.
 // break_glass_reason: set when the actor used emergency access (the roles feature passes it).
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -23,6 +30,7 @@
 #include "domain/errors.h"
 #include "domain/model.h"
 #include "store/access_log_repository.h"
+#include "store/sqlite/access_log_spool.h"
 #include "store/db.h"
 
 namespace voordeur::app {
@@ -52,11 +60,16 @@ std::string ids_detail(const std::vector<domain::Id>& ids);
 class AccessLog {
  public:
   struct Options {
-    std::chrono::milliseconds flush_interval{100};
-    std::size_t batch_rows = 500;
+    std::chrono::milliseconds flush_interval{1000};
+    std::size_t batch_rows = 20000;
+    std::string spool_path;  // empty: no spool
+    std::chrono::seconds move_interval{60};
+    std::size_t move_rows = 50000;  // also the most rows appended to the chain in one transaction
   };
 
   AccessLog(store::Database& db, const Clock& clock) : AccessLog(db, clock, Options{}) {}
+  // Opens the spool when options name one: throws store::DbError(unavailable) with a message for
+  // the sysadmin when it cannot be opened or holds rows of another database.
   AccessLog(store::Database& db, const Clock& clock, Options options);
   ~AccessLog();
   AccessLog(const AccessLog&) = delete;
@@ -74,7 +87,8 @@ class AccessLog {
   // A read or search: queued for the writer thread.
   void enqueue(const domain::Actor& a, const char* action, Access what,
                std::optional<std::string> break_glass_reason = std::nullopt);
-  // Writes everything queued before the call (waits for a batch in flight). For tests and stop().
+  // Writes everything queued or spooled before the call into the chain (waits for a batch in
+  // flight). Before the log is read, and at stop().
   void flush();
   // Flushes and ends the writer thread; later enqueue() calls are written by flush() only. Idempotent.
   void stop();
@@ -88,8 +102,12 @@ class AccessLog {
  private:
   store::AccessLogInput entry(const domain::Actor& a, const char* action, Access&& what,
                               std::optional<std::string>&& break_glass_reason) const;
-  // Appends the queue in one transaction; the caller holds write_mutex_. Returns false on failure.
+  // Appends the queue in one transaction (to the spool when there is one); the caller holds
+  // write_mutex_. Returns false on failure.
   bool write_queued();
+  // Moves the spool into the chain when due (or always, with force); the caller holds write_mutex_.
+  // Returns false on failure (the rows stay in the spool).
+  bool move_spooled(bool force);
   void run();
 
   store::Database& db_;
@@ -101,6 +119,9 @@ class AccessLog {
   bool stopping_ = false;
   std::mutex write_mutex_;  // one batch writer at a time (the thread or flush())
   std::vector<store::AccessLogInput> batch_;  // being written; guarded by write_mutex_
+  std::unique_ptr<store::AccessLogSpool> spool_;  // used under write_mutex_
+  std::size_t spooled_ = 0;                       // rows in the spool; guarded by write_mutex_
+  std::chrono::steady_clock::time_point last_move_{};  // guarded by write_mutex_
   std::thread writer_;
 };
 

@@ -3,6 +3,9 @@
 // privacy officer may search the log. Demo data; all people are fictional.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "app/access_log.h"
 #include "app/app_test_support.h"
 #include "app/cases.h"
@@ -119,6 +122,38 @@ TEST_F(AccessLogAppTest, StopWritesWhatIsQueued) {
   access_log_->stop();
   EXPECT_EQ(newest(), "read case " + std::to_string(k.id) + " " + std::to_string(k.person.id) + " " +
                           std::to_string(lead_.user_id));
+}
+
+TEST_F(AccessLogAppTest, WithASpoolAReadReachesTheChainBeforeTheLogIsReadAndNothingStaysSpooledAtStop) {
+  const std::string spool_path = path_ + "-access-spool";
+  auto remove_spool = [&] {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(spool_path + suffix, ignored);
+  };
+  remove_spool();
+  {
+    AccessLog::Options options;
+    options.spool_path = spool_path;
+    options.flush_interval = std::chrono::minutes(10);
+    AccessLog log(*db_, clock_, options);
+    AccessLogService queries(*db_, log);
+    const auto before = rows();
+    log.enqueue(lead_, access::read, Access{"case", 41, 42, std::nullopt});
+    EXPECT_EQ(rows(), before);
+    AccessLogQuery q;
+    q.person_id = 42;
+    const auto page = queries.query(officer_, q);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->total, 1);
+    EXPECT_EQ(page->items[0].row.entry.record_id, 41);
+    log.stop();
+    EXPECT_EQ(newest(), "search access_log  42 9999");
+  }
+  auto spool = store::open_database("sqlite:" + spool_path);
+  EXPECT_EQ(spool->connection().query("SELECT COUNT(*) FROM spool").rows.at(0).integer(0), 0);
+  EXPECT_TRUE(access_log_->verify()->ok);
+  spool.reset();
+  remove_spool();
 }
 
 TEST_F(AccessLogAppTest, OnlyThePrivacyOfficerSearchesTheLogAndTheSearchIsLogged) {

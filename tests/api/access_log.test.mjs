@@ -223,12 +223,14 @@ describe('voordeur audit verify', () => {
   });
 });
 
-describe('shutdown', () => {
-  it('SIGTERM writes the reads still queued (SQLite; the writer would otherwise wait 10 minutes)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-access-log-'));
+describe('shutdown and crash', () => {
+  // A demo database on SQLite in a folder of its own; serve() starts `voordeur serve` on it and
+  // answers a logged-in client of the team A lead and how to stop the process.
+  async function sqliteServer(dir) {
     const file = path.join(dir, 'voordeur.db');
-    try {
-      await run(binary, ['demo', '--database', `sqlite:${file}`]);
+    const common = ['--database', `sqlite:${file}`, '--data-dir', dir];
+    await run(binary, ['demo', ...common]);
+    async function serve(extra = []) {
       const port = await new Promise((resolve) => {
         const probe = createServer();
         probe.listen(0, '127.0.0.1', () => {
@@ -236,26 +238,65 @@ describe('shutdown', () => {
           probe.close(() => resolve(p));
         });
       });
-      const child = spawn(binary, ['serve', '--database', `sqlite:${file}`, '--port', String(port),
-        '--access-log-flush-ms', '600000'], { stdio: 'ignore' });
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      const baseUrl = `http://127.0.0.1:${port}`;
+      const child = spawn(binary, ['serve', ...common, '--port', String(port), ...extra], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
       let client = null;
       for (let i = 0; i < 100 && !client; i += 1) {
         try {
-          client = await loginAs(baseUrl, DEMO.leadA, DEMO_PASSWORD);
+          client = await loginAs(`http://127.0.0.1:${port}`, DEMO.leadA, DEMO_PASSWORD);
         } catch {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
       assert.ok(client instanceof Client, 'the server answered');
-      const list = await client.get(`${API}/cases?limit=1`);
-      expectStatus(list, 200);
-      expectStatus(await client.get(`${API}/cases/${list.body.items[0].id}`), 200);
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0);
-      const { stdout } = await run('sqlite3', [file, "SELECT action || ' ' || record_type FROM access_log ORDER BY id"]);
-      assert.deepEqual(stdout.trim().split('\n'), ['search case', 'read case']);
+      return { client, stop: async (signal) => { child.kill(signal); return exited; } };
+    }
+    async function query(database, statement) {
+      const { stdout } = await run('sqlite3', [database, statement]);
+      return stdout.trim();
+    }
+    const logged = () => query(file, "SELECT group_concat(action || ' ' || record_type, ',') FROM access_log");
+    const spooled = () => query(`${file}-access-spool`, 'SELECT COUNT(*) FROM spool');
+    return { serve, logged, spooled };
+  }
+
+  // Lists one case and reads it: a search row and a read row.
+  async function listAndRead(client) {
+    const list = await client.get(`${API}/cases?limit=1`);
+    expectStatus(list, 200);
+    expectStatus(await client.get(`${API}/cases/${list.body.items[0].id}`), 200);
+  }
+
+  it('SIGTERM writes the reads still queued (SQLite; the writer would otherwise wait 10 minutes)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-access-log-'));
+    try {
+      const db = await sqliteServer(dir);
+      const server1 = await db.serve(['--access-log-flush-ms', '600000']);
+      await listAndRead(server1.client);
+      assert.equal(await server1.stop('SIGTERM'), 0);
+      assert.equal(await db.logged(), 'search case,read case');
+      assert.equal(await db.spooled(), '0');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads already in the spool survive a crash (SIGKILL) and join the log at the next start (SQLite)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-access-log-'));
+    try {
+      const db = await sqliteServer(dir);
+      const server1 = await db.serve(['--access-log-flush-ms', '20']);
+      await listAndRead(server1.client);
+      for (let i = 0; i < 100 && await db.spooled() !== '2'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.equal(await db.spooled(), '2', 'both rows reached the spool');
+      assert.equal(await server1.stop('SIGKILL'), 'SIGKILL');
+      assert.equal(await db.logged(), '', 'the rows were not yet in the log itself');
+      const server2 = await db.serve();
+      assert.equal(await server2.stop('SIGTERM'), 0);
+      assert.equal(await db.logged(), 'search case,read case');
+      assert.equal(await db.spooled(), '0');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

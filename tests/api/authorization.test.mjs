@@ -2,8 +2,7 @@
 // resource, answers the status of authorization-matrix.tsv. A route without a row fails the test,
 // so a new endpoint cannot ship without deciding who may call it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -174,11 +173,8 @@ async function call(row, role) {
 // The roles without case content, created through the admin API as members of team A.
 const extraRoles = { reception: 'reception', partner: 'partner', policy: 'policy', privacy: 'privacy_officer' };
 
-// Uploaded consent scans go to <data-dir>/scans: a folder of this test's own.
-const dataDir = mkdtempSync(path.join(tmpdir(), 'voordeur-matrix-'));
-
 before(async () => {
-  server = await startServer({ serveArgs: ['--data-dir', dataDir] });
+  server = await startServer();
   clients.anonymous = new Client(server.baseUrl);
   for (const [role, username] of [['outreacher_a', DEMO.outreacherA], ['lead_a', DEMO.leadA],
     ['outreacher_b', DEMO.outreacherB], ['admin', DEMO.admin]]) {
@@ -209,7 +205,6 @@ before(async () => {
 });
 after(async () => {
   await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('authorisation matrix', () => {

@@ -3,8 +3,7 @@
 // (422 consent_required) and accepted with a covering consent or a ground without consent.
 // Bad input changes nothing; other teams get 404; roles without person data get 403.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, DEMO } from './lib/server.mjs';
@@ -18,9 +17,8 @@ let lead;
 let outreacherB;
 let leadB;
 let admin;
-const dataDir = mkdtempSync(join(tmpdir(), 'voordeur-consent-'));
 before(async () => {
-  server = await startServer({ serveArgs: ['--data-dir', dataDir] });
+  server = await startServer();
   outreacher = await loginAs(server.baseUrl, DEMO.outreacherA);
   lead = await loginAs(server.baseUrl, DEMO.leadA);
   outreacherB = await loginAs(server.baseUrl, DEMO.outreacherB);
@@ -29,7 +27,6 @@ before(async () => {
 });
 after(async () => {
   await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const fieldErrors = (res, expected) => expectFieldErrors(res, Object.entries(expected));
@@ -189,7 +186,7 @@ describe('signed scan', () => {
     client.request('POST', `${API}/consents/${id}/scan`, { body: bytes, headers: { 'content-type': type } });
   const download = (client, id) => fetch(`${server.baseUrl}${API}/consents/${id}/scan`,
     { headers: { cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; ') } });
-  const scans = () => readdirSync(join(dataDir, 'scans'));
+  const scans = () => readdirSync(join(server.dataDir, 'scans'));
 
   it('round-trips a PDF and a PNG, typed by their first bytes, replacing the earlier file', async () => {
     const person = await newPerson();

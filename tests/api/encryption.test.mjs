@@ -36,8 +36,9 @@ function freePort() {
 // when it exits before answering /health.
 async function serve(database, keyFile) {
   const port = await freePort();
-  const child = spawn(binary, ['serve', '--database', database, '--key-file', keyFile, '--port', String(port),
-    '--timezone', TIMEZONE], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['serve', '--database', database, '--key-file', keyFile,
+    '--data-dir', path.dirname(keyFile), '--port', String(port), '--timezone', TIMEZONE],
+  { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c) => { output += c; });
   child.stderr.on('data', (c) => { output += c; });
@@ -62,7 +63,8 @@ async function serve(database, keyFile) {
 // `voordeur serve` that must refuse to start; answers its exit code and output.
 async function refusedServe(database, keyFile) {
   try {
-    await run(binary, ['serve', '--database', database, '--key-file', keyFile, '--port', '0'], { timeout: 20_000 });
+    await run(binary, ['serve', '--database', database, '--key-file', keyFile, '--data-dir', path.dirname(keyFile),
+      '--port', '0'], { timeout: 20_000 });
   } catch (err) {
     return { code: err.code, output: `${err.stdout}${err.stderr}` };
   }

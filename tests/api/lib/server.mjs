@@ -129,12 +129,14 @@ export function keyFileInTempDir() {
   return path.join(dir, 'voordeur.key');
 }
 
-// Starts a seeded server with its own key file. serveArgs are added to `voordeur serve`.
-// Returns { baseUrl, database, keyFile, stop() }.
+// Starts a seeded server with its own key file, in a data directory of its own (scans, and the
+// access-log spool on PostgreSQL). serveArgs are added to `voordeur serve`.
+// Returns { baseUrl, database, keyFile, dataDir, stop() }.
 export async function startServer({ serveArgs = [] } = {}) {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: build it first (make build)`);
   const database = await freshDatabase();
   const keyFile = keyFileInTempDir();
+  const dataDir = path.dirname(keyFile);
   try {
     await run(binary, ['demo', '--database', database.url, '--key-file', keyFile]);
   } catch (err) {
@@ -146,8 +148,8 @@ export async function startServer({ serveArgs = [] } = {}) {
   const output = [];
   const child = spawn(
     binary,
-    ['serve', '--database', database.url, '--key-file', keyFile, '--port', String(port), '--timezone', TIMEZONE,
-      ...serveArgs],
+    ['serve', '--database', database.url, '--key-file', keyFile, '--data-dir', dataDir,
+      '--port', String(port), '--timezone', TIMEZONE, ...serveArgs],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);
@@ -176,5 +178,5 @@ export async function startServer({ serveArgs = [] } = {}) {
     await stop();
     throw err;
   }
-  return { baseUrl, database: database.url, keyFile, stop };
+  return { baseUrl, database: database.url, keyFile, dataDir, stop };
 }

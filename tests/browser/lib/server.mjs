@@ -66,7 +66,8 @@ export async function startServer() {
   const output = [];
   const child = spawn(
     binary,
-    ['serve', '--database', database, '--key-file', keyFile, '--port', String(port), '--static-dir', staticDir],
+    ['serve', '--database', database, '--key-file', keyFile, '--data-dir', dir, '--port', String(port),
+      '--static-dir', staticDir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.on('data', (chunk) => output.push(chunk.toString()));
