@@ -11,7 +11,8 @@ import { enumOptions, label } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { href } from '../../../lib/router';
 import { announce } from '../../../lib/status';
-import { addHouseholdMember, removeHouseholdMember, setCaseConcerns, type Case, type Household } from '../api/cases';
+import type { Case, Household } from '../../../lib/records';
+import { addHouseholdMember, removeHouseholdMember, setCaseConcerns } from '../api/cases';
 import { validateHouseholdMember } from '../household';
 
 function AddMemberForm({ household, onAdded }: { household: Household; onAdded: () => void }) {
