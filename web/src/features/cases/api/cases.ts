@@ -66,6 +66,60 @@ export function addHouseholdMember(householdId: number, member: NewHouseholdMemb
   return api.post<Household>(`/households/${householdId}/members`, member);
 }
 
+/** A case or signal of the user's teams, as far as moving its person into a household needs it. */
+export interface KnownCase {
+  id: number;
+  team_id: number;
+  person_name: string;
+  status: CaseStatus;
+}
+
+export interface KnownSignal {
+  id: number;
+  team_id: number;
+  person_name: string;
+  intake_date: string;
+  case_id: number | null;
+}
+
+export interface KnownPersons {
+  cases: KnownCase[];
+  signals: KnownSignal[];
+}
+
+/** Where a known person was found: the person of that case or signal. */
+export interface MoveSource {
+  kind: 'case' | 'signal';
+  id: number;
+}
+
+/** The most list items the API returns at once. */
+const LIST_MAX = 500;
+
+/**
+ * The persons the team already knows, by their cases and signals (open and closed, the most recent
+ * 500 of each). There is no person search for team members (docs/api.md: the privacy officer's
+ * lookup only), so these lists are where a worker finds someone to move into a household.
+ */
+export async function knownPersons(): Promise<KnownPersons> {
+  const [cases, signals] = await Promise.all([
+    api.get<{ items: KnownCase[] }>(`/cases${query({ scope: 'team', status: 'all', limit: LIST_MAX })}`),
+    api.get<{ items: KnownSignal[] }>(`/signals${query({ status: 'all', limit: LIST_MAX })}`),
+  ]);
+  return { cases: cases.items, signals: signals.items };
+}
+
+/** The person id behind a case or signal (one read of that record). */
+export async function personOf(source: MoveSource): Promise<number> {
+  const path = source.kind === 'case' ? `/cases/${source.id}` : `/signals/${source.id}`;
+  return (await api.get<{ person: { id: number } }>(path)).person.id;
+}
+
+/** Moves an existing person of the household's team into it, out of their previous household. */
+export function moveIntoHousehold(householdId: number, personId: number, role: HouseholdRole) {
+  return api.post<Household>(`/households/${householdId}/members`, { person_id: personId, role });
+}
+
 export function removeHouseholdMember(householdId: number, personId: number) {
   return api.del<Household>(`/households/${householdId}/members/${personId}`);
 }
