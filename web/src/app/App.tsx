@@ -8,7 +8,6 @@ import { AccountPage } from '../features/account/components/AccountPage';
 import { AdminPage } from '../features/admin/components/AdminPage';
 import { AgendaPage } from '../features/agenda/components/AgendaPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
-import { CasePage } from '../features/cases/components/CasePage';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage';
 import { PrivacyPage } from '../features/privacy/components/PrivacyPage';
 import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
@@ -25,6 +24,7 @@ import { match, navigate, useRoute, type Route } from '../lib/router';
 import { loginReasonStore, readsCases, sessionStore, type User } from '../lib/session';
 import { clearStatus, keepStatusFor, statusStore } from '../lib/status';
 import { useStore } from '../lib/store';
+import { CasePage } from './CasePage';
 import { Header } from './Header';
 
 /** Where each role starts (the roles without case content at their own page). */

@@ -1,28 +1,6 @@
-import type { Preparation } from '../../triage/api/triage';
 import { api, query } from '../../../lib/api';
-import type {
-  CaseEventKind,
-  CasePhase,
-  CaseStatus,
-  Channel,
-  CaseConcerns,
-  ClosureReason,
-  Decision,
-  DirectReason,
-  HouseholdRole,
-  Outcome,
-  ProblemArea,
-  Sex,
-  SignalStatus,
-  TransitionEvent,
-} from '../../../lib/enums';
-import type { Assignment } from '../../trajectory/api/trajectory';
-import type { CheckIn, Review } from '../../monitoring/api/monitoring';
-
-export interface PersonRef {
-  id: number;
-  display_name: string;
-}
+import type { CaseConcerns, CasePhase, CaseStatus, Channel, ClosureReason, HouseholdRole, Outcome } from '../../../lib/enums';
+import type { Case, Contact, Household, PersonRef } from '../../../lib/records';
 
 export interface CaseSummary {
   id: number;
@@ -36,98 +14,6 @@ export interface CaseSummary {
   days_since_last_contact: number | null;
   next_attempt_date: string | null;
   contact_count: number;
-}
-
-export interface Contact {
-  id: number;
-  case_id: number;
-  occurred_at: string;
-  channel: Channel;
-  with_whom: string;
-  outcome: Outcome;
-  note: string;
-  next_attempt_date: string | null;
-  created_by: PersonRef;
-  created_at: string;
-}
-
-export interface CaseEvent {
-  id: number;
-  kind: CaseEventKind;
-  reason: string;
-  note: string;
-  actor: PersonRef;
-  at: string;
-}
-
-export interface CaseSignal {
-  id: number;
-  intake_date: string;
-  person_name: string;
-  direct_reason: DirectReason;
-  problem_areas: ProblemArea[];
-  status: SignalStatus;
-  latest_decision: Decision | null;
-}
-
-export interface HouseholdMember {
-  person_id: number;
-  name: string;
-  role: HouseholdRole;
-  date_of_birth: string | null;
-  other_cases: { id: number; status: CaseStatus; phase: CasePhase }[];
-  other_signals: { id: number; intake_date: string; status: SignalStatus }[];
-}
-
-export interface Household {
-  id: number;
-  team_id: number;
-  address: string;
-  /** By name; on a case page other_cases and other_signals leave out that case. */
-  members: HouseholdMember[];
-}
-
-export interface Case {
-  id: number;
-  team_id: number;
-  status: CaseStatus;
-  opened_at: string;
-  person: {
-    id: number;
-    name: string;
-    address: string;
-    phone: string;
-    date_of_birth: string | null;
-    sex: Sex;
-  };
-  assigned_workers: PersonRef[];
-  signals: CaseSignal[];
-  decision: {
-    decision: Decision;
-    reason: string;
-    decided_by: PersonRef;
-    decided_at: string;
-  } | null;
-  contacts: Contact[];
-  last_contact_at: string | null;
-  days_since_last_contact: number | null;
-  next_attempt_date: string | null;
-  closure: { reason: ClosureReason; note: string; closed_at: string; closed_by: PersonRef } | null;
-  events: CaseEvent[];
-  phase: CasePhase;
-  allowed_events: TransitionEvent[];
-  assignment_history: Assignment[];
-  preparation: Preparation;
-  /** Monitoring check-ins, earliest planned first. */
-  check_ins: CheckIn[];
-  /** Process reviews, newest first. */
-  reviews: Review[];
-  days_to_first_contact: number | null;
-  cadence_days: number[];
-  concerns: CaseConcerns;
-  household: Household | null;
-  /** Set when the reader is not in the case's team and reads through emergency access. */
-  break_glass: { id: number; reason: string; expires_at: string } | null;
 }
 
 export type CaseScope = 'mine' | 'team';
@@ -178,6 +64,60 @@ export interface NewHouseholdMember {
 
 export function addHouseholdMember(householdId: number, member: NewHouseholdMember) {
   return api.post<Household>(`/households/${householdId}/members`, member);
+}
+
+/** A case or signal of the user's teams, as far as moving its person into a household needs it. */
+export interface KnownCase {
+  id: number;
+  team_id: number;
+  person_name: string;
+  status: CaseStatus;
+}
+
+export interface KnownSignal {
+  id: number;
+  team_id: number;
+  person_name: string;
+  intake_date: string;
+  case_id: number | null;
+}
+
+export interface KnownPersons {
+  cases: KnownCase[];
+  signals: KnownSignal[];
+}
+
+/** Where a known person was found: the person of that case or signal. */
+export interface MoveSource {
+  kind: 'case' | 'signal';
+  id: number;
+}
+
+/** The most list items the API returns at once. */
+const LIST_MAX = 500;
+
+/**
+ * The persons the team already knows, by their cases and signals (open and closed, the most recent
+ * 500 of each). There is no person search for team members (docs/api.md: the privacy officer's
+ * lookup only), so these lists are where a worker finds someone to move into a household.
+ */
+export async function knownPersons(): Promise<KnownPersons> {
+  const [cases, signals] = await Promise.all([
+    api.get<{ items: KnownCase[] }>(`/cases${query({ scope: 'team', status: 'all', limit: LIST_MAX })}`),
+    api.get<{ items: KnownSignal[] }>(`/signals${query({ status: 'all', limit: LIST_MAX })}`),
+  ]);
+  return { cases: cases.items, signals: signals.items };
+}
+
+/** The person id behind a case or signal (one read of that record). */
+export async function personOf(source: MoveSource): Promise<number> {
+  const path = source.kind === 'case' ? `/cases/${source.id}` : `/signals/${source.id}`;
+  return (await api.get<{ person: { id: number } }>(path)).person.id;
+}
+
+/** Moves an existing person of the household's team into it, out of their previous household. */
+export function moveIntoHousehold(householdId: number, personId: number, role: HouseholdRole) {
+  return api.post<Household>(`/households/${householdId}/members`, { person_id: personId, role });
 }
 
 export function removeHouseholdMember(householdId: number, personId: number) {

@@ -6,7 +6,8 @@ import type { ClosureReason } from '../../../lib/enums';
 import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
-import { closeCase, type Case } from '../api/cases';
+import type { Case } from '../../../lib/records';
+import { closeCase } from '../api/cases';
 import { validateClosure } from '../contact-form';
 
 /** Closing is rare and weighty, so it sits folded away below the timeline. */

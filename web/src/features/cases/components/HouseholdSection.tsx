@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { chooseOption, SubmitButton } from '../../../components/CaseFields';
 import { Checkbox, Form, FormError, SelectField, TextField } from '../../../components/fields';
+import { LoadState } from '../../../components/LoadState';
 import { useForm } from '../../../components/useForm';
+import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
 import { todayIso } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/messages';
@@ -11,8 +13,16 @@ import { enumOptions, label } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { href } from '../../../lib/router';
 import { announce } from '../../../lib/status';
-import { addHouseholdMember, removeHouseholdMember, setCaseConcerns, type Case, type Household } from '../api/cases';
-import { validateHouseholdMember } from '../household';
+import type { Case, Household } from '../../../lib/records';
+import {
+  addHouseholdMember,
+  knownPersons,
+  moveIntoHousehold,
+  personOf,
+  removeHouseholdMember,
+  setCaseConcerns,
+} from '../api/cases';
+import { moveCandidates, moveErrorOnField, parseMoveSource, validateHouseholdMember, validateMove } from '../household';
 
 function AddMemberForm({ household, onAdded }: { household: Household; onAdded: () => void }) {
   const [name, setName] = useState('');
@@ -72,6 +82,99 @@ function AddMemberForm({ household, onAdded }: { household: Household; onAdded: 
       />
       <SubmitButton form={form} label={t('household.submit')} />
     </Form>
+  );
+}
+
+/** Moves a person the team already knows (from another case or a signal) into the household. */
+function MoveMemberForm({ c, household, onMoved }: { c: Case; household: Household; onMoved: () => void }) {
+  const known = useLoad(knownPersons, `${household.id}`);
+  const [filter, setFilter] = useState('');
+  const [source, setSource] = useState('');
+  const [role, setRole] = useState<HouseholdRole | ''>('');
+  const form = useForm('household-move');
+  const candidates = known.data ? moveCandidates(c, known.data, filter) : [];
+  // A choice hidden by a later filter is dropped, so the form never sends someone out of sight.
+  const chosen = candidates.some((o) => o.value === source) ? source : '';
+
+  const onSubmit = () => {
+    void form.submit(
+      () => validateMove(chosen, role),
+      async () => {
+        try {
+          const personId = await personOf(parseMoveSource(chosen)!);
+          const updated = await moveIntoHousehold(household.id, personId, role as HouseholdRole);
+          const name = updated.members.find((m) => m.person_id === personId)?.name ?? '';
+          announce(t('household.moved', { name }));
+        } catch (error) {
+          throw moveErrorOnField(error);
+        }
+        setFilter('');
+        setSource('');
+        setRole('');
+        known.reload();
+        onMoved();
+      },
+    );
+  };
+
+  return (
+    <Form form={form} onSubmit={onSubmit} label={t('household.moveTitle')}>
+      <LoadState loading={known.loading && !known.data} error={known.error} />
+      {known.data && (
+        <>
+          <FormError message={form.formError} />
+          <TextField
+            path="person_filter"
+            label={t('household.moveFilter')}
+            maxLength={MAX.name}
+            value={filter}
+            onValue={setFilter}
+          />
+          {candidates.length === 0 && <p class="muted">{t('household.moveNone')}</p>}
+          <SelectField
+            path="person_id"
+            label={t('household.movePerson')}
+            hint={t('household.movePersonHint')}
+            required
+            value={chosen}
+            options={[chooseOption(), ...candidates]}
+            onValue={setSource}
+            error={form.errors.person_id}
+          />
+          <SelectField
+            path="role"
+            label={t('household.role')}
+            required
+            value={role}
+            options={[chooseOption(), ...enumOptions('householdRole')]}
+            onValue={setRole}
+            error={form.errors.role}
+          />
+          <SubmitButton form={form} label={t('household.moveSubmit')} />
+        </>
+      )}
+    </Form>
+  );
+}
+
+/** The move form behind a disclosure button: its lists are searches of the team's cases and signals, made on opening. */
+function MoveMember({ c, household, onMoved }: { c: Case; household: Household; onMoved: () => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div class="household-move">
+      <button
+        type="button"
+        class="button button--secondary"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls="household-move-form"
+        onClick={() => setOpen(!open)}
+      >
+        {t('household.moveTitle')}
+      </button>
+      <div id="household-move-form" hidden={!open}>
+        {open && <MoveMemberForm c={c} household={household} onMoved={onMoved} />}
+      </div>
+    </div>
   );
 }
 
@@ -154,6 +257,7 @@ export function HouseholdSection({
         ))}
       </ul>
       <AddMemberForm household={household} onAdded={onChanged} />
+      <MoveMember c={c} household={household} onMoved={onChanged} />
     </section>
   );
 }

@@ -6,7 +6,8 @@ import type { CasePhase } from '../../../lib/enums';
 import { enumOptions } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
-import { reopenCase, type Case } from '../api/cases';
+import type { Case } from '../../../lib/records';
+import { reopenCase } from '../api/cases';
 import { validateReopen } from '../contact-form';
 
 export function ReopenForm({ caseId, onReopened }: { caseId: number; onReopened: (updated: Case) => void }) {

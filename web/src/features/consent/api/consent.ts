@@ -9,7 +9,7 @@ import type {
   ExchangeDirection,
   ProblemArea,
 } from '../../../lib/enums';
-import type { PersonRef } from '../../cases/api/cases';
+import type { PersonRef } from '../../../lib/records';
 
 /** A consent of the person (docs/api.md "Consent and information exchange", seed 000 Bijlage 4). */
 export interface Consent {

@@ -1,32 +1,6 @@
 import { api } from '../../../lib/api';
 import type { CheckInOutcome, ReviewDecision } from '../../../lib/enums';
-import type { Case, PersonRef } from '../../cases/api/cases';
-
-/** A monitoring check-in (docs/api.md "Monitoring"). */
-export interface CheckIn {
-  id: number;
-  case_id: number;
-  planned_on: string;
-  worker: PersonRef;
-  done_on: string | null;
-  outcome: CheckInOutcome | null;
-  note: string;
-  suggest_reopen: boolean;
-  created_by: PersonRef;
-  created_at: string;
-}
-
-/** A monthly process review (procesbespreking). */
-export interface Review {
-  id: number;
-  case_id: number;
-  held_on: string;
-  attendees: string;
-  notes: string;
-  decision: ReviewDecision;
-  created_by: PersonRef;
-  created_at: string;
-}
+import type { Case, CheckIn, Review } from '../../../lib/records';
 
 export function scheduleCheckIn(caseId: number, body: { planned_on: string; worker_id: number }) {
   return api.post<CheckIn>(`/cases/${caseId}/check-ins`, body);

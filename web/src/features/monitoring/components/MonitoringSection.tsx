@@ -9,9 +9,9 @@ import { formatDate } from '../../../lib/format';
 import { validateOutcome } from '../../../lib/formChecks';
 import { label } from '../../../lib/labels';
 import { announce } from '../../../lib/status';
-import type { Case } from '../../cases/api/cases';
-import { teamMembers } from '../../signals/api/signals';
-import { recordCheckInOutcome, reopenToMakingContact, scheduleCheckIn, type CheckIn } from '../api/monitoring';
+import type { Case, CheckIn } from '../../../lib/records';
+import { teamMembers } from '../../../lib/teams';
+import { recordCheckInOutcome, reopenToMakingContact, scheduleCheckIn } from '../api/monitoring';
 import { canScheduleCheckIn, offerReopen, validateCheckIn } from '../logic';
 
 function ScheduleForm({ c, onChanged }: { c: Case; onChanged: () => void }) {

@@ -7,7 +7,8 @@ import { formatDate } from '../../../lib/format';
 import { validateReview } from '../../../lib/formChecks';
 import { label } from '../../../lib/labels';
 import { announce } from '../../../lib/status';
-import { addReview, type Review } from '../api/monitoring';
+import type { Review } from '../../../lib/records';
+import { addReview } from '../api/monitoring';
 
 /** Scrolls to the form with this id (the handover or closure form of the case page) and opens it. */
 function goTo(id: string) {

@@ -1,5 +1,5 @@
 import { api, query, setCsrfToken } from '../../../lib/api';
-import type { PersonRef } from '../../cases/api/cases';
+import type { PersonRef } from '../../../lib/records';
 
 /** A signal as the partner who submitted it sees it (docs/api.md "Roles without case content"). */
 export interface PartnerSignal {

@@ -6,16 +6,11 @@ import type {
   GenderPreference,
   ProblemArea,
   ReporterKind,
-  Role,
   Sex,
   SignalStatus,
   YesNoUnknown,
 } from '../../../lib/enums';
-
-export interface PersonRef {
-  id: number;
-  display_name: string;
-}
+import type { PersonRef } from '../../../lib/records';
 
 export interface SignalSummary {
   id: number;
@@ -89,13 +84,6 @@ export interface Signal extends Omit<SignalInput, 'team_id' | 'person'> {
   feedback: Feedback;
 }
 
-export interface TeamMember {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-}
-
 export type SignalFilter = SignalStatus | 'all';
 
 export const PAGE_SIZE = 50;
@@ -119,8 +107,4 @@ export function decideSignal(
   body: { decision: Decision; reason: string; assigned_worker_ids: number[] } & Triage,
 ) {
   return api.post<{ signal: Signal; case_id: number | null }>(`/signals/${id}/decision`, body);
-}
-
-export function teamMembers(teamId: number) {
-  return api.get<{ items: TeamMember[] }>(`/teams/${teamId}/members`);
 }

@@ -1,15 +1,6 @@
 import { api, query } from '../../../lib/api';
 import type { TimelineKind, TransitionEvent } from '../../../lib/enums';
-import type { Case, PersonRef } from '../../cases/api/cases';
-
-/** The trajectory fields of a Case (docs/api.md "Phases", "Handover"). */
-export interface Assignment {
-  user: PersonRef;
-  assigned_at: string;
-  unassigned_at: string | null;
-  handed_over_from: PersonRef | null;
-  note: string;
-}
+import type { Case, PersonRef } from '../../../lib/records';
 
 /** A Case with its trajectory fields (phase, allowed_events, assignment_history). */
 export type TrajectoryCase = Case;

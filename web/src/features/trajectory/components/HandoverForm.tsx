@@ -7,7 +7,7 @@ import { t } from '../../../i18n';
 import { formatTimestampDate } from '../../../lib/format';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
-import { teamMembers } from '../../signals/api/signals';
+import { teamMembers } from '../../../lib/teams';
 import { handOver, type TrajectoryCase } from '../api/trajectory';
 import { validateHandover } from '../logic';
 

@@ -1,6 +1,7 @@
 import { api } from '../../../lib/api';
-import type { Companion, ContraIndication, Indication } from '../../../lib/enums';
-import type { PersonRef, Signal } from '../../signals/api/signals';
+import type { ContraIndication, Indication } from '../../../lib/enums';
+import type { Preparation, PreparationInput } from '../../../lib/records';
+import type { Signal } from '../../signals/api/signals';
 
 export interface Triage {
   indications: Indication[];
@@ -12,26 +13,6 @@ export interface Feedback {
   due_on: string | null;
   given_on: string | null;
   told: string;
-}
-
-export interface PriorInfo {
-  id: number;
-  source: string;
-  content: string;
-  created_by: PersonRef;
-  created_at: string;
-}
-
-export interface PreparationInput {
-  strategy: string;
-  companion: Companion;
-  companion_name: string;
-}
-
-export interface Preparation extends PreparationInput {
-  updated_by: PersonRef | null;
-  updated_at: string | null;
-  prior_info: PriorInfo[];
 }
 
 export interface TeamSettings {

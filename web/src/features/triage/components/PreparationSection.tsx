@@ -7,7 +7,8 @@ import { formatTimestamp } from '../../../lib/format';
 import { enumOptions, label } from '../../../lib/labels';
 import { MAX } from '../../../lib/limits';
 import { announce } from '../../../lib/status';
-import { addPriorInfo, savePreparation, type Preparation } from '../api/triage';
+import type { Preparation } from '../../../lib/records';
+import { addPriorInfo, savePreparation } from '../api/triage';
 
 interface PreparationSectionProps {
   caseId: number;

@@ -1,27 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { Page } from '../../../components/Page';
-import { LoadState } from '../../../components/LoadState';
-import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
-import { formatDate, formatDays, formatLocalDateTime, formatTimestamp, formatTimestampDate } from '../../../lib/format';
+import { formatDate, formatDays, formatLocalDateTime, formatTimestamp } from '../../../lib/format';
 import { label } from '../../../lib/labels';
+import type { Case } from '../../../lib/records';
 import { href } from '../../../lib/router';
-import { getCase, type Case } from '../api/cases';
-import { ApiError } from '../../../lib/api';
-import type { User } from '../../../lib/session';
-import { BreakGlassForm } from '../../roles/components/BreakGlassForm';
-import { CloseForm } from './CloseForm';
-import { ContactForm } from './ContactForm';
-import { HouseholdSection } from './HouseholdSection';
-import { ConsentSection } from '../../consent/components/ConsentSection';
-import { PreparationSection } from '../../triage/components/PreparationSection';
-import { ReopenForm } from './ReopenForm';
-import { CaseTimeline } from '../../trajectory/components/CaseTimeline';
-import { HandoverForm } from '../../trajectory/components/HandoverForm';
-import { PhasePanel } from '../../trajectory/components/PhasePanel';
-import { MonitoringSection } from '../../monitoring/components/MonitoringSection';
-import { ReviewsSection } from '../../monitoring/components/ReviewsSection';
-import { CaseAccessLogSection } from '../../accesslog/components/CaseAccessLogSection';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -32,7 +14,8 @@ function Item({ term, children }: { term: string; children: ComponentChildren })
   );
 }
 
-function Summary({ c }: { c: Case }) {
+/** Status, workers and contact figures of the case. */
+export function CaseSummaryPanel({ c }: { c: Case }) {
   return (
     <section class="panel" aria-labelledby="c-summary">
       <h2 id="c-summary">{t('case.summary')}</h2>
@@ -66,7 +49,8 @@ function Summary({ c }: { c: Case }) {
   );
 }
 
-function Timeline({ c }: { c: Case }) {
+/** The contact log, newest first. */
+export function ContactTimeline({ c }: { c: Case }) {
   return (
     <section class="panel" aria-labelledby="c-timeline">
       <h2 id="c-timeline">
@@ -97,7 +81,8 @@ function Timeline({ c }: { c: Case }) {
   );
 }
 
-function Background({ c }: { c: Case }) {
+/** The person, the signals, the decision and the case's events. */
+export function CaseBackground({ c }: { c: Case }) {
   return (
     <>
       <section class="panel" aria-labelledby="c-person">
@@ -153,87 +138,5 @@ function Background({ c }: { c: Case }) {
         </ol>
       </section>
     </>
-  );
-}
-
-/** One case: the contact log first (it is what a worker in the field needs), background after. */
-export function CasePage({ id, user }: { id: number; user: User }) {
-  const loaded = useLoad(() => getCase(id), String(id));
-  const c = loaded.data;
-  const title = c ? t('case.title', { name: c.person.name }) : t('cases.team.title');
-  // Another team's case answers 404 like a missing one; a field worker may ask for emergency access.
-  const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
-  const mayBreakGlass = user.role === 'outreacher' || user.role === 'team_lead';
-  // Emergency access reads the case, it never changes it.
-  const readOnly = !!c?.break_glass;
-
-  return (
-    <Page title={title}>
-      <LoadState loading={loaded.loading && !c} error={loaded.error} />
-      {notFound && mayBreakGlass && <BreakGlassForm caseId={id} onGranted={loaded.reload} />}
-      {c && (
-        <>
-          <p class="meta">
-            <span class={`badge badge--${c.status}`}>{label('caseStatus', c.status)}</span>{' '}
-            {t('case.openedAt', { date: formatTimestampDate(c.opened_at) })}
-          </p>
-          {c.break_glass && (
-            <p class="notice" role="note">
-              {t('breakGlass.banner', { until: formatTimestamp(c.break_glass.expires_at), reason: c.break_glass.reason })}
-            </p>
-          )}
-          <div class="case-layout">
-            <div class="case-summary">
-              <Summary c={c} />
-              {!readOnly && <PhasePanel c={c} onChanged={loaded.replace} />}
-            </div>
-            <div class="case-main">
-              {readOnly ? null : c.status === 'open' ? (
-                <ContactForm
-                  caseId={c.id}
-                  cadenceDays={c.cadence_days}
-                  makingContact={c.phase === 'making_contact'}
-                  onLogged={loaded.reload}
-                />
-              ) : (
-                <ReopenForm caseId={c.id} onReopened={loaded.replace} />
-              )}
-              <PreparationSection
-                caseId={c.id}
-                preparation={c.preparation}
-                editable={c.status === 'open' && !readOnly}
-                onChanged={loaded.reload}
-              />
-              <Timeline c={c} />
-              <CaseTimeline
-                caseId={c.id}
-                version={[
-                  c.status,
-                  c.phase,
-                  c.contacts.length,
-                  c.assignment_history.length,
-                  c.check_ins.map((x) => x.outcome ?? '').join(),
-                  c.reviews.length,
-                ].join('|')}
-              />
-              {!readOnly && (
-                <>
-                  <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
-                  <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
-                  <ConsentSection personId={c.person.id} />
-                  <HandoverForm c={c} onHandedOver={loaded.replace} />
-                  {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
-                </>
-              )}
-            </div>
-            <div class="case-side">
-              {!readOnly && <HouseholdSection c={c} onChanged={loaded.reload} onCase={loaded.replace} />}
-              <Background c={c} />
-              <CaseAccessLogSection caseId={c.id} />
-            </div>
-          </div>
-        </>
-      )}
-    </Page>
   );
 }
