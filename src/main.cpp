@@ -303,7 +303,8 @@ int demo(Settings& s) {
     return 1;
   }
   std::cout << "Demo data created: " << summary->signals << " signals, " << summary->cases << " cases, "
-            << summary->contacts << " contacts.\nLog in with password '" << app::kDemoPassword << "' as:";
+            << summary->contacts << " contacts, " << summary->consents << " consents, " << summary->exchanges
+            << " information exchanges.\nLog in with password '" << app::kDemoPassword << "' as:";
   for (const auto& u : summary->usernames) std::cout << " " << u;
   std::cout << "\n";
   for (const auto& u : summary->totp_usernames) std::cout << u << " ";

@@ -1,15 +1,20 @@
 // Use-case tests on a real SQLite file with an injected clock: sessions and their expiry, the
 // login rate limit, team scoping, decisions opening cases, derived "days since last contact",
-// and the demo data's refusal to run twice.
+// the demo data's refusal to run twice, and its spread (consent states and exchange bases too).
 #include <gtest/gtest.h>
+
+#include <set>
+#include <string>
 
 #include "app/accounts.h"
 #include "app/app_test_support.h"
 #include "app/auth.h"
 #include "app/cases.h"
+#include "app/consents.h"
 #include "app/demo.h"
 #include "app/signals.h"
 #include "domain/dates.h"
+#include "domain/vocabulary.h"
 #include "store/repository.h"
 
 namespace voordeur::app {
@@ -183,6 +188,41 @@ TEST_F(AppTest, DemoDataSpreadsOverDecisionsStatusesAndClosureReasons) {
   EXPECT_GT(c.query("SELECT COUNT(DISTINCT c.team_id) FROM case_check_ins k JOIN cases c ON c.id = k.case_id "
                     "WHERE k.outcome IS NULL").rows.at(0).integer(0), 1)
       << "both teams have an open check-in for the agenda";
+}
+
+TEST_F(AppTest, DemoDataHasEveryConsentStateAndEveryExchangeBasis) {
+  // Read as the API reads it: through ConsentService, as the team's outreacher.
+  ConsentService consents(*db_, clock_, *access_log_, std::filesystem::temp_directory_path());
+  std::set<std::string> states, bases;
+  int withdrawn = 0, ending = 0, consent_count = 0;
+  for (const char* username : {"demo-outreacher-a", "demo-outreacher-b"}) {
+    const auto worker = actor(username);
+    const auto persons = db_->connection().query("SELECT id FROM persons WHERE team_id = $1", {worker.teams.at(0).id});
+    for (const auto& r : persons.rows) {
+      const auto person = r.integer(0);
+      auto overview = consents.overview(worker, person);
+      ASSERT_TRUE(overview.ok());
+      states.insert(overview->state);
+      for (const auto& k : overview->consents) {
+        ++consent_count;
+        if (k.withdrawn_on) ++withdrawn;
+        if (k.ends_on) ++ending;
+      }
+      auto exchanges = consents.exchanges(worker, person);
+      ASSERT_TRUE(exchanges.ok());
+      for (const auto& x : exchanges.value()) {
+        bases.insert(x.basis);
+        EXPECT_EQ(x.consent_id.has_value(), x.basis == "consent") << x.id;
+        EXPECT_EQ(x.justification.empty(), x.basis == "consent") << x.id;
+        EXPECT_EQ(x.peer_consulted.empty(), x.basis != "professional_code_art2") << x.id;
+      }
+    }
+  }
+  EXPECT_EQ(states, std::set<std::string>(domain::vocab::consent_states.begin(), domain::vocab::consent_states.end()));
+  EXPECT_EQ(bases, std::set<std::string>(domain::vocab::exchange_bases.begin(), domain::vocab::exchange_bases.end()));
+  EXPECT_GE(consent_count, 6);
+  EXPECT_EQ(withdrawn, 1);
+  EXPECT_GE(ending, 3);
 }
 
 }  // namespace

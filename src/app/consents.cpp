@@ -45,6 +45,51 @@ ConsentOverview load_overview(store::Connection& c, domain::Id person_id, const 
 
 }  // namespace
 
+domain::Result<domain::Id> record_consent(store::Connection& c, domain::Id person_id, const domain::ConsentInput& in,
+                                          domain::Id actor, std::int64_t now, std::string_view today) {
+  if (auto errors = domain::validate_consent(in, today); !errors.empty()) {
+    return domain::validation_error(std::move(errors));
+  }
+  return store::insert_consent(c, person_id, in, actor, now);
+}
+
+domain::Result<domain::Id> withdraw_consent(store::Connection& c, const domain::Consent& consent,
+                                            const std::string& withdrawn_on, domain::Id actor, std::string_view today) {
+  if (consent.withdrawn_on) {
+    return domain::make_error("conflict", "This consent was already withdrawn on " + *consent.withdrawn_on + ".");
+  }
+  if (auto errors = domain::validate_withdrawal(withdrawn_on, consent.given_on, today); !errors.empty()) {
+    return domain::validation_error(std::move(errors));
+  }
+  store::withdraw_consent(c, consent.id, withdrawn_on, actor);
+  return consent.id;
+}
+
+domain::Result<domain::Id> record_consent_stance(store::Connection& c, domain::Id person_id,
+                                                 const domain::ConsentStanceInput& in, domain::Id actor,
+                                                 std::int64_t now, std::string_view today) {
+  if (auto errors = domain::validate_consent_stance(in, today); !errors.empty()) {
+    return domain::validation_error(std::move(errors));
+  }
+  const auto consents = store::list_consents(c, person_id);
+  if (std::any_of(consents.begin(), consents.end(),
+                  [&](const domain::Consent& k) { return domain::is_consent_valid_on(k, today); })) {
+    return domain::make_error("conflict",
+                              "This person has a valid consent; withdraw it before recording this stance.");
+  }
+  return store::insert_consent_stance(c, person_id, in, actor, now);
+}
+
+domain::Result<domain::Id> record_exchange(store::Connection& c, domain::Id person_id, const domain::ExchangeInput& in,
+                                           domain::Id actor, std::int64_t now, std::string_view today) {
+  if (auto errors = domain::validate_exchange(in, today); !errors.empty()) {
+    return domain::validation_error(std::move(errors));
+  }
+  auto basis = domain::decide_exchange_basis(in, store::list_consents(c, person_id));
+  if (!basis) return basis.error();
+  return store::insert_exchange(c, person_id, in, basis.value(), actor, now);
+}
+
 domain::Result<ConsentOverview> ConsentService::overview(const domain::Actor& a, domain::Id person_id) {
   const auto today = clock_.local_today();
   return in_read(db_, [&](store::Connection& c) -> domain::Result<ConsentOverview> {
@@ -62,12 +107,10 @@ domain::Result<domain::Consent> ConsentService::record(const domain::Actor& a, d
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Consent> {
     const auto team = store::person_team(c, person_id);
     if (auto e = check_access(a, team, person_not_found())) return *e;
-    if (auto errors = domain::validate_consent(in, today); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
-    const auto id = store::insert_consent(c, person_id, in, a.user_id, now);
-    access_log_.record(c, a, access::create, Access{"consent", id, person_id, team});
-    return *store::find_consent(c, id);
+    const auto id = record_consent(c, person_id, in, a.user_id, now, today);
+    if (!id) return id.error();
+    access_log_.record(c, a, access::create, Access{"consent", id.value(), person_id, team});
+    return *store::find_consent(c, id.value());
   });
 }
 
@@ -78,13 +121,8 @@ domain::Result<domain::Consent> ConsentService::withdraw(const domain::Actor& a,
     auto found = store::find_consent(c, consent_id);
     const auto team = found ? store::person_team(c, found->person_id) : std::nullopt;
     if (auto e = check_access(a, team, consent_not_found())) return *e;
-    if (found->withdrawn_on) {
-      return domain::make_error("conflict", "This consent was already withdrawn on " + *found->withdrawn_on + ".");
-    }
-    if (auto errors = domain::validate_withdrawal(withdrawn_on, found->given_on, today); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
-    store::withdraw_consent(c, consent_id, withdrawn_on, a.user_id);
+    const auto withdrawn = withdraw_consent(c, *found, withdrawn_on, a.user_id, today);
+    if (!withdrawn) return withdrawn.error();
     access_log_.record(c, a, access::change, Access{"consent", consent_id, found->person_id, team, "withdrawn"});
     return *store::find_consent(c, consent_id);
   });
@@ -97,16 +135,8 @@ domain::Result<ConsentOverview> ConsentService::record_stance(const domain::Acto
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<ConsentOverview> {
     const auto team = store::person_team(c, person_id);
     if (auto e = check_access(a, team, person_not_found())) return *e;
-    if (auto errors = domain::validate_consent_stance(in, today); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
-    const auto consents = store::list_consents(c, person_id);
-    if (std::any_of(consents.begin(), consents.end(),
-                    [&](const domain::Consent& k) { return domain::is_consent_valid_on(k, today); })) {
-      return domain::make_error("conflict",
-                                "This person has a valid consent; withdraw it before recording this stance.");
-    }
-    store::insert_consent_stance(c, person_id, in, a.user_id, now);
+    const auto id = record_consent_stance(c, person_id, in, a.user_id, now, today);
+    if (!id) return id.error();
     access_log_.record(c, a, access::create, Access{"consent_stance", std::nullopt, person_id, team});
     return load_overview(c, person_id, today);
   });
@@ -129,14 +159,10 @@ domain::Result<domain::Exchange> ConsentService::log_exchange(const domain::Acto
   return in_transaction(db_, [&](store::Connection& c) -> domain::Result<domain::Exchange> {
     const auto team = store::person_team(c, person_id);
     if (auto e = check_access(a, team, person_not_found())) return *e;
-    if (auto errors = domain::validate_exchange(in, today); !errors.empty()) {
-      return domain::validation_error(std::move(errors));
-    }
-    auto basis = domain::decide_exchange_basis(in, store::list_consents(c, person_id));
-    if (!basis) return basis.error();
-    const auto id = store::insert_exchange(c, person_id, in, basis.value(), a.user_id, now);
-    access_log_.record(c, a, access::create, Access{"exchange", id, person_id, team});
-    return *store::find_exchange(c, id);
+    const auto id = record_exchange(c, person_id, in, a.user_id, now, today);
+    if (!id) return id.error();
+    access_log_.record(c, a, access::create, Access{"exchange", id.value(), person_id, team});
+    return *store::find_exchange(c, id.value());
   });
 }
 

@@ -4,9 +4,11 @@
 // leads of the team read and record; any other role is forbidden.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/access_log.h"
@@ -24,6 +26,23 @@ struct ConsentOverview {
   std::optional<domain::ConsentStance> stance;
   std::vector<domain::Consent> consents;  // oldest first
 };
+
+// The rules of recording, inside the caller's write transaction, without the access check and the
+// access log: ConsentService records through these, and so does the demo data (app/demo.cpp), so the
+// demo obeys the same rules as the API. `now` is Unix seconds (recorded_at), `today` the local date
+// the dates are checked against. Each returns the id of the row written, or the error the API gives.
+domain::Result<domain::Id> record_consent(store::Connection& c, domain::Id person_id, const domain::ConsentInput& in,
+                                          domain::Id actor, std::int64_t now, std::string_view today);
+// Already withdrawn: conflict.
+domain::Result<domain::Id> withdraw_consent(store::Connection& c, const domain::Consent& consent,
+                                            const std::string& withdrawn_on, domain::Id actor, std::string_view today);
+// A stance while a consent is valid today: conflict.
+domain::Result<domain::Id> record_consent_stance(store::Connection& c, domain::Id person_id,
+                                                 const domain::ConsentStanceInput& in, domain::Id actor,
+                                                 std::int64_t now, std::string_view today);
+// Without a basis: consent_required (domain::decide_exchange_basis), nothing stored.
+domain::Result<domain::Id> record_exchange(store::Connection& c, domain::Id person_id, const domain::ExchangeInput& in,
+                                           domain::Id actor, std::int64_t now, std::string_view today);
 
 class ConsentService {
  public:

@@ -6,10 +6,12 @@
 #include <random>
 
 #include "app/auth.h"
+#include "app/consents.h"
 #include "app/tx.h"
 #include "domain/dates.h"
 #include "domain/trajectory.h"
 #include "domain/vocabulary.h"
+#include "store/consent_repository.h"
 #include "store/repository.h"
 #include "store/totp_repository.h"
 
@@ -146,6 +148,134 @@ void add_household(store::Connection& c, domain::Id team, domain::Id person, dom
   store::set_case_household(c, case_id, household);
 }
 
+// A case the consent data below can be hung on.
+struct DemoCase {
+  domain::Id person = 0;
+  int team = 0;
+  bool open = false;
+  std::int64_t opened_day = 0;
+};
+
+// Consents, stances and information exchanges (Bijlage 4 and 5) for a few persons with an open
+// case opened at least 90 days ago, recorded through the rules of the API (app/consents.h): a
+// record that breaks them fails the demo. Every consent state shows up (general, partial, no
+// opinion, explicitly refuses; the other persons were not asked), and exchanges rest on a consent
+// and on each ground without consent. Team A's persons without a consent stay untouched, so the
+// browser tests find open cases of team A without any consent record; and the person with a
+// Meldcode exchange (which holds off erasure) has an open case, like every person here.
+std::optional<domain::Error> add_consents(store::Connection& c, const std::vector<DemoCase>& cases,
+                                          const std::array<domain::Id, 2>& outreacher,
+                                          const std::array<domain::Id, 2>& lead, std::int64_t today,
+                                          std::int64_t now, DemoSummary& summary) {
+  const std::string today_text = domain::date_from_day_number(today);
+  const auto date = [&](std::int64_t days_ago) { return domain::date_from_day_number(today - days_ago); };
+  // Recorded on the day it happened, like the contacts.
+  const auto at = [&](const std::string& day) { return now - (today - *domain::day_number(day)) * 86400; };
+  std::vector<domain::Id> used;
+  const auto person_of = [&](int team) -> std::optional<domain::Id> {
+    for (const auto& k : cases) {
+      if (k.team != team || !k.open || k.opened_day > today - 90) continue;
+      if (std::find(used.begin(), used.end(), k.person) != used.end()) continue;
+      used.push_back(k.person);
+      return k.person;
+    }
+    return std::nullopt;
+  };
+  std::optional<domain::Error> failed;
+  const auto consent = [&](domain::Id person, int team, domain::ConsentInput in) -> domain::Id {
+    if (failed) return 0;
+    auto id = record_consent(c, person, in, outreacher[team], at(in.given_on), today_text);
+    if (!id) {
+      failed = id.error();
+      return 0;
+    }
+    ++summary.consents;
+    return id.value();
+  };
+  const auto exchange = [&](domain::Id person, domain::Id actor, domain::ExchangeInput in) {
+    if (failed) return;
+    auto id = record_exchange(c, person, in, actor, at(in.occurred_on), today_text);
+    if (!id) {
+      failed = id.error();
+      return;
+    }
+    ++summary.exchanges;
+  };
+  const auto stance = [&](domain::Id person, int team, domain::ConsentStanceInput in) {
+    if (failed) return;
+    if (auto id = record_consent_stance(c, person, in, outreacher[team], at(in.noted_on), today_text); !id) {
+      failed = id.error();
+    }
+  };
+
+  const auto general = person_of(0), partial = person_of(0), refuses = person_of(1), no_opinion = person_of(1),
+             meldcode = person_of(1);
+  if (!general || !partial || !refuses || !no_opinion || !meldcode) {
+    return domain::make_error("internal", "The demo has too few open cases for its consent data.");
+  }
+
+  // General: full consent for the GP; partial for the housing corporation, until a date.
+  consent(*general, 0, {"general_practitioner", "", "full", {}, {"oral", "phone"}, date(75), std::nullopt});
+  consent(*general, 0,
+          {"housing_corporation", "Woonstichting Voorbeeld", "partial", {"housing", "finances"},
+           {"phone", "electronic"}, date(70), date(-110)});
+  exchange(*general, outreacher[0],
+           {date(60), "given", "phone", "housing_corporation", "Woonstichting Voorbeeld", "Consulent Voorbeeld",
+            {"housing"}, "consent", "", ""});
+  exchange(*general, outreacher[0],
+           {date(30), "received", "oral", "general_practitioner", "Huisartsenpraktijk Verzonnen", "", {"health"},
+            "consent", "", ""});
+  // A ground without consent: the worker found the client confused, without food, in a cold house.
+  exchange(*general, outreacher[0],
+           {date(12), "given", "phone", "other_health_care", "Wijkverpleging Denkbeeld", "", {"health", "self_care"},
+            "vital_interest",
+            "Client confused and without food in an unheated house; the district nurse came the same day.", ""});
+
+  // Partial: mental health care and social services for some topics, one of them until a date.
+  consent(*partial, 0,
+          {"mental_health_care", "GGZ Proefstad", "partial", {"psychiatry", "health"}, {"oral"}, date(50), date(-60)});
+  consent(*partial, 0,
+          {"social_services", "", "partial", {"finances", "daytime_activity"}, {"electronic"}, date(45), std::nullopt});
+  exchange(*partial, outreacher[0],
+           {date(40), "given", "oral", "mental_health_care", "GGZ Proefstad", "Behandelaar Voorbeeld", {"psychiatry"},
+            "consent", "", ""});
+  exchange(*partial, lead[0],
+           {date(20), "given", "electronic", "social_services", "Gemeente Demostad, Wmo-loket", "",
+            {"finances"}, "legal_duty",
+            "The municipality asked for the data it needs for the support assessment; only those were given.", ""});
+
+  // Explicitly refuses: a consent that ended, one withdrawn, then the refusal.
+  consent(*refuses, 1,
+          {"benefits_agency", "", "full", {}, {"phone", "electronic"}, date(85), date(35)});
+  const domain::Id debt = consent(*refuses, 1,
+                                  {"financial_administrator", "Bewindvoering Fictief", "partial", {"finances"},
+                                   {"oral", "phone"}, date(80), std::nullopt});
+  exchange(*refuses, outreacher[1],
+           {date(65), "given", "phone", "financial_administrator", "Bewindvoering Fictief", "", {"finances"}, "consent",
+            "", ""});
+  if (!failed) {
+    if (auto w = withdraw_consent(c, *store::find_consent(c, debt), date(25), outreacher[1], today_text); !w) {
+      failed = w.error();
+    }
+  }
+  stance(*refuses, 1, {"explicitly_refuses", date(24), "Does not want us to share anything with anyone any more."});
+  exchange(*refuses, outreacher[1],
+           {date(10), "given", "phone", "housing_corporation", "Woonstichting Voorbeeld", "Consulent Voorbeeld",
+            {"housing", "nuisance"}, "professional_code_art2",
+            "Eviction is days away; telling the corporation that outreach is under way can prevent homelessness.",
+            "Demo Teamleider B"});
+
+  // No opinion.
+  stance(*no_opinion, 1, {"no_opinion", date(30), "Says we should do what we think is best."});
+
+  // The Meldcode: a report to Veilig Thuis (a legal hold: the person cannot be erased while it exists).
+  exchange(*meldcode, lead[1],
+           {date(15), "given", "phone", "other", "Veilig Thuis Voorbeeld", "",
+            {"relationship_problems", "aggressive_behaviour"}, "meldcode",
+            "Signs of domestic violence; the steps of the Meldcode were followed and Veilig Thuis was called.", ""});
+  return failed;
+}
+
 }  // namespace
 
 domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock) {
@@ -164,6 +294,7 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
     const std::array<domain::Id, 2> teams = {store::insert_team(c, "Team A", now),
                                              store::insert_team(c, "Team B", now)};
     std::array<domain::Id, 2> outreacher{}, lead{};
+    std::vector<DemoCase> demo_cases;
     domain::Id partner = 0;
     for (const auto& u : kUsers) {
       domain::Id id = store::insert_user(c, domain::User{0, u.username, u.display_name, u.role, true, {}}, hash, now);
@@ -310,7 +441,9 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
         store::hand_over_case(c, case_id, outreacher[t], lead[t],
                               "No click between worker and client; a colleague takes over.", lead[t], now - 5 * 86400);
       }
+      demo_cases.push_back(DemoCase{person, t, !closes, intake_day + 3});
     }
+    if (auto e = add_consents(c, demo_cases, outreacher, lead, today, now, summary)) return *e;
     return summary;
   });
 }

@@ -1,7 +1,8 @@
 // Demo data for a first look and for the browser tests: teams A and B, the demo users (password
 // "voordeur-demo"), 200 signals and 80 cases spread over decisions, statuses and closure reasons,
-// with plausible contact histories. Every name and address is invented. Deterministic (fixed
-// seed), dated relative to the clock. Refuses (conflict) when the database already has users.
+// with plausible contact histories, and consents, consent stances and information exchanges for a
+// few persons. Every name and address is invented. Deterministic (fixed seed), dated relative to
+// the clock. Refuses (conflict) when the database already has users.
 #pragma once
 
 #include <string>
@@ -24,6 +25,8 @@ struct DemoSummary {
   int signals = 0;
   int cases = 0;
   int contacts = 0;
+  int consents = 0;
+  int exchanges = 0;
 };
 
 domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock);

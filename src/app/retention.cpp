@@ -134,6 +134,8 @@ domain::Result<PersonRef> RetentionService::find_person(const domain::Actor& a, 
 domain::Result<SubjectExport> RetentionService::export_person(const domain::Actor& a, domain::Id person_id) {
   if (!domain::can_handle_subject_requests(a)) return subject_forbidden();
   const auto now = clock_.now();
+  // Reads are queued for the access log's writer thread: write them, so the export lists them all.
+  if (access_log_) access_log_->flush();
   return in_read(db_, [&](store::Connection& c) -> domain::Result<SubjectExport> {
     auto person = store::find_person(c, person_id);
     if (!person) return person_not_found();
@@ -157,6 +159,7 @@ domain::Result<SubjectExport> RetentionService::export_person(const domain::Acto
     }
     out.consents = store::list_consents(c, person_id);
     out.exchanges = store::list_exchanges(c, person_id);
+    out.access_log = store::person_access_log(c, person_id);
     if (access_log_) {
       access_log_->enqueue(a, access::export_,
                            Access{"person", person_id, person_id, out.team.id, std::string("subject-access export")});

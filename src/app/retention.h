@@ -19,6 +19,7 @@
 #include "domain/errors.h"
 #include "domain/model.h"
 #include "domain/retention.h"
+#include "store/access_log_repository.h"
 #include "store/db.h"
 #include "store/retention_repository.h"
 
@@ -58,6 +59,9 @@ struct SubjectExport {
   std::vector<domain::Case> cases;      // with contacts, closure, events, check-ins, reviews, preparation
   std::vector<domain::Consent> consents;     // oldest first, withdrawn ones included
   std::vector<domain::Exchange> exchanges;   // information exchanges about the person
+  // Who accessed the person's data: every access-log row about them, oldest first, up to the
+  // export (reads still queued are written first).
+  std::vector<store::AccessLogEntryView> access_log;
 };
 
 // The person a privacy officer looks up by one of their case or signal ids.

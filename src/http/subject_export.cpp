@@ -10,11 +10,35 @@
 #include <vector>
 
 #include "domain/dates.h"
+#include "store/access_log_repository.h"
 
 namespace voordeur::http {
 namespace {
 
 // ---- JSON: one entry per section, in the order of the document.
+
+// An access-log row as the person sees it: who (name and role), when, what was done to which record,
+// on whose behalf and with which emergency-access reason; not the row's place in the hash chain.
+void write_access(JsonWriter& w, const store::AccessLogEntryView& v) {
+  const auto& e = v.row.entry;
+  w.begin_object();
+  w.field("id", v.row.id);
+  w.field("at", domain::format_timestamp(e.at));
+  w.key("user");
+  w.begin_object();
+  w.field("id", e.user_id);
+  w.field("display_name", v.user_display_name);
+  w.field("role", v.user_role);
+  w.end_object();
+  w.field("action", e.action);
+  w.field("record_type", e.record_type);
+  w.field("record_id", e.record_id);
+  w.field("detail", e.detail);
+  w.field("on_behalf_of", e.on_behalf_of);
+  w.field("break_glass_reason", e.break_glass_reason);
+  w.end_object();
+}
+
 struct Section {
   const char* key;
   json (*render)(const app::SubjectExport&);
@@ -48,6 +72,14 @@ const std::array kSections = {
               json out = json::array();
               for (const auto& x : e.exchanges) out.push_back(exchange_json(x));
               return out;
+            }},
+    Section{"access_log",
+            [](const app::SubjectExport& e) {
+              JsonWriter w;
+              w.begin_array();
+              for (const auto& v : e.access_log) write_access(w, v);
+              w.end_array();
+              return json::parse(w.text());
             }},
 };
 
@@ -99,7 +131,9 @@ const std::map<std::string_view, std::string_view>& labels() {
       {"recorded_by", "Vastgelegd door"}, {"occurred_on", "Datum"}, {"direction", "Richting"},
       {"organisation_category", "Soort organisatie"}, {"contact_person", "Contactpersoon"}, {"basis", "Grondslag"},
       {"consent_id", "Toestemming"}, {"justification", "Onderbouwing"}, {"peer_consulted", "Geraadpleegde collega"},
-      {"person_id", "Persoonsnummer"},
+      {"person_id", "Persoonsnummer"}, {"access_log", "Toegang tot uw gegevens"}, {"action", "Handeling"},
+      {"record_type", "Soort gegeven"}, {"record_id", "Nummer gegeven"}, {"detail", "Toelichting"},
+      {"on_behalf_of", "Namens"}, {"break_glass_reason", "Reden noodtoegang"},
   };
   return table;
 }

@@ -48,6 +48,15 @@ AccessLogRow row_from(const Row& r) {
   return out;
 }
 
+// The rows with their user's display name and role (empty when the user no longer exists).
+const std::string& view_select() {
+  static const std::string sql = std::string("SELECT ") + kRowColumns +
+                                 ", u.display_name, u.role FROM access_log l LEFT JOIN users u ON u.id = l.user_id";
+  return sql;
+}
+
+AccessLogEntryView view_from(const Row& r) { return AccessLogEntryView{row_from(r), r.text(12), r.text(13)}; }
+
 std::string id_range(std::int64_t first, std::int64_t last) {
   return first == last ? "row " + std::to_string(first) : "rows " + std::to_string(first) + "-" + std::to_string(last);
 }
@@ -113,13 +122,18 @@ AccessLogPage query_access_log(Connection& c, const AccessLogFilter& f) {
   page.total = c.query(std::string("SELECT COUNT(*) FROM access_log l") + kFilter, params).rows.at(0).integer(0);
   params.emplace_back(std::int64_t{f.limit});
   params.emplace_back(std::int64_t{f.offset});
-  const auto rs = c.query(std::string("SELECT ") + kRowColumns +
-                              ", u.display_name FROM access_log l LEFT JOIN users u ON u.id = l.user_id" + kFilter +
-                              " ORDER BY l.id DESC LIMIT $5 OFFSET $6",
-                          params);
+  const auto rs = c.query(view_select() + kFilter + " ORDER BY l.id DESC LIMIT $5 OFFSET $6", params);
   page.items.reserve(rs.rows.size());
-  for (const auto& r : rs.rows) page.items.push_back(AccessLogEntryView{row_from(r), r.text(12)});
+  for (const auto& r : rs.rows) page.items.push_back(view_from(r));
   return page;
+}
+
+std::vector<AccessLogEntryView> person_access_log(Connection& c, std::int64_t person_id) {
+  const auto rs = c.query(view_select() + " WHERE l.person_id = $1 ORDER BY l.id", {person_id});
+  std::vector<AccessLogEntryView> out;
+  out.reserve(rs.rows.size());
+  for (const auto& r : rs.rows) out.push_back(view_from(r));
+  return out;
 }
 
 AccessLogVerification verify_access_log(Connection& c,

@@ -70,6 +70,7 @@ struct AccessLogFilter {
 struct AccessLogEntryView {
   AccessLogRow row;
   std::string user_display_name;  // "" when the user no longer exists
+  std::string user_role;          // the user's role now; "" when the user no longer exists
 };
 
 struct AccessLogPage {
@@ -78,6 +79,8 @@ struct AccessLogPage {
 };
 
 AccessLogPage query_access_log(Connection& c, const AccessLogFilter& f);
+// Every row about the person, oldest first (the subject-access export).
+std::vector<AccessLogEntryView> person_access_log(Connection& c, std::int64_t person_id);
 
 struct AccessLogVerification {
   bool ok = true;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, DEMO } from './lib/server.mjs';
 import {
-  API, loginAs, expectStatus, expectProblem, expectFieldErrors, createCase, localDate,
+  API, loginAs, expectStatus, expectProblem, expectFieldErrors, createCase, listAll, localDate,
 } from './lib/client.mjs';
 
 let server;
@@ -71,6 +71,34 @@ async function unchanged(personId, request) {
 async function newPerson() {
   return (await createCase(outreacher, lead, [outreacher.user.id])).person.id;
 }
+
+describe('demo data', () => {
+  // Runs first, before the tests below add consents of their own.
+  it('has persons in every consent state of Bijlage 5 and exchanges on every basis', async () => {
+    const states = new Set();
+    const bases = new Set();
+    let withdrawn = 0;
+    for (const client of [lead, leadB]) {
+      for (const summary of await listAll(client, `${API}/cases?scope=team&status=all`)) {
+        const kase = await client.get(`${API}/cases/${summary.id}`);
+        expectStatus(kase, 200);
+        const { consents, exchanges } = await state(client, kase.body.person.id);
+        states.add(consents.state);
+        withdrawn += consents.items.filter((k) => k.withdrawn_on !== null).length;
+        for (const x of exchanges.items) {
+          bases.add(x.basis);
+          assert.equal(x.consent_id !== null, x.basis === 'consent', JSON.stringify(x));
+          if (x.basis !== 'consent') assert.ok(x.justification.length > 0, JSON.stringify(x));
+          if (x.basis === 'professional_code_art2') assert.ok(x.peer_consulted.length > 0, JSON.stringify(x));
+        }
+      }
+    }
+    assert.deepEqual([...states].sort(), ['explicitly_refuses', 'general', 'no_opinion', 'not_asked', 'partial']);
+    assert.deepEqual([...bases].sort(),
+      ['consent', 'legal_duty', 'meldcode', 'professional_code_art2', 'vital_interest']);
+    assert.equal(withdrawn, 1);
+  });
+});
 
 describe('consent registry', () => {
   it('records consents, derives the state and withdraws', async () => {

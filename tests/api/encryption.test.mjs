@@ -125,6 +125,11 @@ describe('sealed columns', () => {
       expectStatus(read, 200);
       assert.equal(read.body.tried_and_result, note);
       assert.equal(sql(db.file, "SELECT count(*) FROM contacts WHERE note <> '' AND note NOT LIKE 'vdenc:1:%'"), '0');
+      // The demo's consent stances and exchanges went through the same sealing as the API's.
+      for (const [table, column] of [['consent_stances', 'note'], ['information_exchanges', 'justification']]) {
+        assert.equal(sql(db.file, `SELECT count(*) FROM ${table} WHERE ${column} <> '' AND ${column} NOT LIKE 'vdenc:1:%'`), '0');
+        assert.ok(Number(sql(db.file, `SELECT count(*) FROM ${table} WHERE ${column} LIKE 'vdenc:1:%'`)) > 0, table);
+      }
     } finally {
       await server.stop();
     }

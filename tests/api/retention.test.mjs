@@ -82,6 +82,28 @@ describe('subject-access export', () => {
     }
     assert.equal(res.body.cases[0].household, null);
 
+    // Who accessed the data: the lead's read just before the export is in it (queued reads are
+    // written first), with name and role; the hash chain is not.
+    expectStatus(await leadA.get(`${API}/cases/${k.id}`), 200);
+    const withRead = await privacy.get(`${API}/persons/${k.person.id}/export.json`);
+    expectStatus(withRead, 200);
+    const rows = withRead.body.access_log;
+    assert.ok(Array.isArray(rows));
+    const keys = ['action', 'at', 'break_glass_reason', 'detail', 'id', 'on_behalf_of', 'record_id', 'record_type', 'user'];
+    for (const row of rows) assert.deepEqual(Object.keys(row).sort(), keys);
+    assert.deepEqual(rows.map((row) => row.id), rows.map((row) => row.id).sort((a, b) => a - b), 'oldest first');
+    const read = rows.findLast((row) => row.action === 'read' && row.record_type === 'case');
+    assert.ok(read, JSON.stringify(rows));
+    assert.equal(read.record_id, k.id);
+    assert.deepEqual(read.user, { id: leadA.user.id, display_name: leadA.user.display_name, role: 'team_lead' });
+    assert.equal(read.on_behalf_of, `team:${leadA.user.teams[0].id}`);
+    assert.equal(read.break_glass_reason, null);
+    assert.ok(rows.some((row) => row.action === 'create' && row.record_type === 'signal'), 'the signal was created');
+    const exported = rows.find((row) => row.action === 'export' && row.record_type === 'person');
+    assert.ok(exported, 'the first export is in the second');
+    assert.deepEqual(exported.user,
+      { id: privacy.user.id, display_name: privacy.user.display_name, role: 'privacy_officer' });
+
     const pdf = await privacy.get(`${API}/persons/${k.person.id}/export.pdf`);
     expectStatus(pdf, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
