@@ -1,12 +1,9 @@
 // Consent registry, consent stance and information exchange log of a person (docs/api.md,
 // "Consent and information exchange").
-#include "domain/dates.h"
 #include "http/route_util.h"
 
 namespace voordeur::http {
 namespace {
-
-json opt_date(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
 
 domain::ConsentInput read_consent(FieldReader& r) {
   domain::ConsentInput v;
@@ -43,63 +40,14 @@ domain::ConsentStanceInput read_stance(FieldReader& r) {
   return v;
 }
 
-json overview_json(const app::ConsentOverview& o) {
-  json stance = nullptr;
-  if (o.stance) {
-    stance = {{"stance", o.stance->stance},
-              {"noted_on", o.stance->noted_on},
-              {"note", o.stance->note},
-              {"recorded_by", to_json(o.stance->recorded_by)},
-              {"recorded_at", domain::format_timestamp(o.stance->recorded_at)}};
-  }
-  json items = json::array();
-  for (const auto& k : o.consents) items.push_back(consent_json(k));
-  return {{"state", o.state}, {"stance", std::move(stance)}, {"items", std::move(items)}};
-}
-
 }  // namespace
-
-json consent_json(const domain::Consent& k) {
-  return {{"id", k.id},
-          {"person_id", k.person_id},
-          {"recipient_category", k.recipient_category},
-          {"organisation", k.organisation},
-          {"scope", k.scope},
-          {"topics", k.topics},
-          {"channels", k.channels},
-          {"given_on", k.given_on},
-          {"ends_on", opt_date(k.ends_on)},
-          {"withdrawn_on", opt_date(k.withdrawn_on)},
-          {"withdrawn_by", k.withdrawn_by ? to_json(*k.withdrawn_by) : json(nullptr)},
-          {"scan", k.scan_media_type ? json{{"media_type", *k.scan_media_type}} : json(nullptr)},
-          {"recorded_by", to_json(k.recorded_by)},
-          {"recorded_at", domain::format_timestamp(k.recorded_at)}};
-}
-
-json exchange_json(const domain::Exchange& x) {
-  return {{"id", x.id},
-          {"person_id", x.person_id},
-          {"occurred_on", x.occurred_on},
-          {"direction", x.direction},
-          {"channel", x.channel},
-          {"organisation_category", x.organisation_category},
-          {"organisation", x.organisation},
-          {"contact_person", x.contact_person},
-          {"topics", x.topics},
-          {"basis", x.basis},
-          {"consent_id", x.consent_id ? json(*x.consent_id) : json(nullptr)},
-          {"justification", x.justification},
-          {"peer_consulted", x.peer_consulted},
-          {"recorded_by", to_json(x.recorded_by)},
-          {"recorded_at", domain::format_timestamp(x.recorded_at)}};
-}
 
 void add_consent_routes(Router& router, Api& api) {
   router.add("GET", "/api/v1/persons/{id}/consents",
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               return reply(api.consents.overview(s.actor, *id), 200, overview_json);
+               return reply(api.consents.overview(s.actor, *id), 200);
              }));
 
   router.add("POST", "/api/v1/persons/{id}/consents",
@@ -108,7 +56,7 @@ void add_consent_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_consent);
                if (!in) return error_response(in.error());
-               return reply(api.consents.record(s.actor, *id, in.value()), 201, consent_json);
+               return reply(api.consents.record(s.actor, *id, in.value()), 201);
              }));
 
   router.add("POST", "/api/v1/consents/{id}/withdrawal",
@@ -117,7 +65,7 @@ void add_consent_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, [](FieldReader& r) { return r.text("withdrawn_on"); });
                if (!in) return error_response(in.error());
-               return reply(api.consents.withdraw(s.actor, *id, in.value()), 200, consent_json);
+               return reply(api.consents.withdraw(s.actor, *id, in.value()), 200);
              }));
 
   router.add("POST", "/api/v1/persons/{id}/consent-stance",
@@ -126,7 +74,7 @@ void add_consent_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_stance);
                if (!in) return error_response(in.error());
-               return reply(api.consents.record_stance(s.actor, *id, in.value()), 201, overview_json);
+               return reply(api.consents.record_stance(s.actor, *id, in.value()), 201);
              }));
 
   router.add("GET", "/api/v1/persons/{id}/consent-form.pdf",
@@ -148,7 +96,7 @@ void add_consent_routes(Router& router, Api& api) {
       with_session(api, [&api](const Request& req, const PathParams& p, const app::SessionInfo& s) {
         auto id = path_id(p);
         if (!id) return error_response(unknown_id());
-        return reply(api.consents.upload_scan(s.actor, *id, req.body), 201, consent_json);
+        return reply(api.consents.upload_scan(s.actor, *id, req.body), 201);
       }),
       RouteOptions{.body_limit = domain::kScanMaxBytes});
 
@@ -169,11 +117,8 @@ void add_consent_routes(Router& router, Api& api) {
              with_session(api, [&api](const Request&, const PathParams& p, const app::SessionInfo& s) {
                auto id = path_id(p);
                if (!id) return error_response(unknown_id());
-               return reply(api.consents.exchanges(s.actor, *id), 200, [](const std::vector<domain::Exchange>& xs) {
-                 json items = json::array();
-                 for (const auto& x : xs) items.push_back(exchange_json(x));
-                 return json{{"items", std::move(items)}};
-               });
+               return reply(api.consents.exchanges(s.actor, *id), 200,
+                            [](JsonWriter& w, const std::vector<domain::Exchange>& xs) { w.value(Items{xs}); });
              }));
 
   router.add("POST", "/api/v1/persons/{id}/exchanges",
@@ -182,7 +127,7 @@ void add_consent_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, read_exchange);
                if (!in) return error_response(in.error());
-               return reply(api.consents.log_exchange(s.actor, *id, in.value()), 201, exchange_json);
+               return reply(api.consents.log_exchange(s.actor, *id, in.value()), 201);
              }));
 }
 

@@ -1,9 +1,7 @@
 #include <array>
 #include <string_view>
-#include <utility>
 
 #include "http/api.h"
-#include "http/json_io.h"
 #include "http/server.h"
 
 namespace voordeur::http {
@@ -56,14 +54,7 @@ int status_of(const std::string& code) { return info_of(code).status; }
 
 Response error_response(const domain::Error& e) {
   const CodeInfo& info = info_of(e.code);
-  Response res = problem(info.status, std::string(info.code), std::string(info.title), e.message);
-  if (!e.fields.empty()) {
-    json body = json::parse(res.body);
-    json errors = json::array();
-    for (const auto& f : e.fields) errors.push_back({{"field", f.field}, {"code", f.code}, {"message", f.message}});
-    body["errors"] = std::move(errors);
-    res.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
-  }
+  Response res = problem(info.status, std::string(info.code), std::string(info.title), e.message, e.fields);
   if (e.retry_after_seconds > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
   return res;
 }

@@ -360,14 +360,18 @@ void write(JsonWriter& w, const domain::Actor& a) {
   w.end_object();
 }
 
-void write(JsonWriter& w, const domain::Person& p) {
-  w.begin_object();
+void write_person_fields(JsonWriter& w, const domain::Person& p) {
   w.field("id", p.id);
   w.field("name", p.name);
   w.field("address", p.address);
   w.field("phone", p.phone);
   w.field("date_of_birth", p.date_of_birth);
   w.field("sex", p.sex);
+}
+
+void write(JsonWriter& w, const domain::Person& p) {
+  w.begin_object();
+  write_person_fields(w, p);
   w.end_object();
 }
 
@@ -622,8 +626,160 @@ void write(JsonWriter& w, const domain::TimelineItem& t) {
   w.end_object();
 }
 
-Response json_response(int status, const json& body) {
-  return json_text_response(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
+void write(JsonWriter& w, const domain::Consent& k) {
+  w.begin_object();
+  w.field("id", k.id);
+  w.field("person_id", k.person_id);
+  w.field("recipient_category", k.recipient_category);
+  w.field("organisation", k.organisation);
+  w.field("scope", k.scope);
+  w.field("topics", k.topics);
+  w.field("channels", k.channels);
+  w.field("given_on", k.given_on);
+  w.field("ends_on", k.ends_on);
+  w.field("withdrawn_on", k.withdrawn_on);
+  w.field("withdrawn_by", k.withdrawn_by);
+  w.key("scan");
+  if (k.scan_media_type) {
+    w.begin_object();
+    w.field("media_type", *k.scan_media_type);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.field("recorded_by", k.recorded_by);
+  w.field("recorded_at", Timestamp{k.recorded_at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::Exchange& x) {
+  w.begin_object();
+  w.field("id", x.id);
+  w.field("person_id", x.person_id);
+  w.field("occurred_on", x.occurred_on);
+  w.field("direction", x.direction);
+  w.field("channel", x.channel);
+  w.field("organisation_category", x.organisation_category);
+  w.field("organisation", x.organisation);
+  w.field("contact_person", x.contact_person);
+  w.field("topics", x.topics);
+  w.field("basis", x.basis);
+  w.field("consent_id", x.consent_id);
+  w.field("justification", x.justification);
+  w.field("peer_consulted", x.peer_consulted);
+  w.field("recorded_by", x.recorded_by);
+  w.field("recorded_at", Timestamp{x.recorded_at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::ConsentStance& s) {
+  w.begin_object();
+  w.field("stance", s.stance);
+  w.field("noted_on", s.noted_on);
+  w.field("note", s.note);
+  w.field("recorded_by", s.recorded_by);
+  w.field("recorded_at", Timestamp{s.recorded_at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::ConsentOverview& o) {
+  w.begin_object();
+  w.field("state", o.state);
+  w.field("stance", o.stance);
+  w.field("items", o.consents);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const store::RetentionCount& r) {
+  w.begin_object();
+  w.field("record_type", r.record_type);
+  w.field("team_id", r.team_id);
+  w.field("period", r.period);
+  w.field("reason", r.reason);
+  w.field("phase_reached", r.phase_reached);
+  w.field("contact_bucket", r.contact_bucket);
+  w.field("count", r.count);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const store::ErasureRecord& e) {
+  w.begin_object();
+  w.field("id", e.id);
+  w.field("erased_at", Timestamp{e.erased_at});
+  w.field("erased_by", e.erased_by);
+  w.field("reason", e.reason);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::RetentionSettings& s) {
+  w.begin_object();
+  w.key("periods");
+  w.begin_object();
+  w.field("closed_case_days", s.periods.closed_case_days);
+  w.field("signal_days", s.periods.signal_days);
+  w.field("access_log_days", s.periods.access_log_days);
+  w.end_object();
+  w.field("purge_interval_seconds", s.purge_interval_seconds);
+  w.field("purged_counts", s.purged_counts);
+  w.field("erasures", s.erasures);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::PersonRef& p) {
+  w.begin_object();
+  w.field("id", p.id);
+  w.field("name", p.name);
+  w.field("date_of_birth", p.date_of_birth);
+  w.field("team", p.team);
+  w.field("has_open_case", p.has_open_case);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const store::BreakGlassGrant& g) {
+  w.begin_object();
+  w.field("id", g.id);
+  w.field("case_id", g.case_id);
+  w.field("team_id", g.team_id);
+  w.field("user", g.user);
+  w.field("reason", g.reason);
+  w.field("created_at", Timestamp{g.created_at});
+  w.field("expires_at", Timestamp{g.expires_at});
+  w.end_object();
+}
+
+void write(JsonWriter& w, const domain::PublishedFigure& f) {
+  w.begin_object();
+  w.field("team_id", f.team_id);
+  w.field("month", f.month);
+  w.field("measure", f.measure);
+  w.field("category", f.category);
+  w.field("count", f.count);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::Figures& f) {
+  w.begin_object();
+  w.key("teams");
+  w.begin_array();
+  for (const domain::TeamRef& t : f.teams) w.value(t);
+  w.end_array();
+  w.field("counts", f.counts);
+  w.field("suppressed_below", domain::kSmallCell);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::TotpStatus& t) {
+  w.begin_object();
+  w.field("enabled", t.enabled);
+  w.field("required", t.required);
+  w.end_object();
+}
+
+void write(JsonWriter& w, const app::TotpEnrolment& e) {
+  w.begin_object();
+  w.field("secret", e.secret);
+  w.field("otpauth_uri", e.otpauth_uri);
+  w.end_object();
 }
 
 Response json_text_response(int status, std::string body) {

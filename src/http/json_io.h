@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "app/auth.h"
+#include "app/consents.h"
+#include "app/retention.h"
+#include "app/roles.h"
 #include "domain/consent.h"
 #include "domain/errors.h"
 #include "domain/model.h"
@@ -95,9 +99,24 @@ void write(JsonWriter& w, const domain::HouseholdMember& m);
 void write(JsonWriter& w, const domain::Household& h);
 void write(JsonWriter& w, const domain::Assignment& a);
 void write(JsonWriter& w, const domain::TimelineItem& t);
+void write(JsonWriter& w, const domain::Consent& k);
+void write(JsonWriter& w, const domain::Exchange& x);
+void write(JsonWriter& w, const domain::ConsentStance& s);
+void write(JsonWriter& w, const app::ConsentOverview& o);
+void write(JsonWriter& w, const store::RetentionCount& r);
+void write(JsonWriter& w, const store::ErasureRecord& e);
+void write(JsonWriter& w, const app::RetentionSettings& s);
+void write(JsonWriter& w, const app::PersonRef& p);
+void write(JsonWriter& w, const store::BreakGlassGrant& g);
+void write(JsonWriter& w, const domain::PublishedFigure& f);
+void write(JsonWriter& w, const app::Figures& f);
+void write(JsonWriter& w, const app::TotpStatus& t);
+void write(JsonWriter& w, const app::TotpEnrolment& e);
 
 // The members of a case summary, for answers that add their own members to it.
 void write_summary_fields(JsonWriter& w, const domain::CaseSummary& c);
+// The members of a person, for answers that add their own members to it.
+void write_person_fields(JsonWriter& w, const domain::Person& p);
 
 // A list answer: {"items": [...]} plus "total" (all matches, beyond the page) when given.
 template <typename T>
@@ -121,18 +140,6 @@ json to_json(const T& value) {
   w.value(value);
   return json::parse(w.text());
 }
-template <typename T>
-json to_json_list(const std::vector<T>& items) {
-  return to_json(items);
-}
-
-// A consent and an information exchange as the consent routes answer them (consent_routes.cpp);
-// the subject-access export shows them the same way.
-json consent_json(const domain::Consent& k);
-json exchange_json(const domain::Exchange& x);
-
-// A response with an nlohmann::json tree as its body.
-Response json_response(int status, const json& body);
 
 // A response with the JSON text as its body.
 Response json_text_response(int status, std::string body);

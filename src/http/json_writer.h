@@ -29,10 +29,6 @@ class JsonWriter {
   void end_array() { writer_.EndArray(); }
   void key(std::string_view k) { writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
   void null() { writer_.Null(); }
-  // JSON text that is already serialised (valid JSON, e.g. from nlohmann's dump()).
-  void raw(std::string_view json_text) {
-    writer_.RawValue(json_text.data(), json_text.size(), rapidjson::kObjectType);
-  }
 
   void value(std::string_view s) { writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
   void value(const std::string& s) { value(std::string_view(s)); }

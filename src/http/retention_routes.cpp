@@ -2,47 +2,11 @@
 // PDF) and erasure.
 #include <charconv>
 
-#include "domain/dates.h"
 #include "http/route_util.h"
 #include "http/subject_export.h"
 
 namespace voordeur::http {
 namespace {
-
-json to_json(const store::RetentionCount& r) {
-  return {{"record_type", r.record_type}, {"team_id", r.team_id},         {"period", r.period},
-          {"reason", r.reason},           {"phase_reached", r.phase_reached}, {"contact_bucket", r.contact_bucket},
-          {"count", r.count}};
-}
-
-json to_json(const store::ErasureRecord& e) {
-  return {{"id", e.id},
-          {"erased_at", domain::format_timestamp(e.erased_at)},
-          {"erased_by", http::to_json(e.erased_by)},
-          {"reason", e.reason}};
-}
-
-json to_json(const app::RetentionSettings& s) {
-  json counts = json::array();
-  for (const auto& c : s.purged_counts) counts.push_back(to_json(c));
-  json erasures = json::array();
-  for (const auto& e : s.erasures) erasures.push_back(to_json(e));
-  return {{"periods",
-           {{"closed_case_days", s.periods.closed_case_days},
-            {"signal_days", s.periods.signal_days},
-            {"access_log_days", s.periods.access_log_days}}},
-          {"purge_interval_seconds", s.purge_interval_seconds},
-          {"purged_counts", std::move(counts)},
-          {"erasures", std::move(erasures)}};
-}
-
-json to_json(const app::PersonRef& p) {
-  return {{"id", p.id},
-          {"name", p.name},
-          {"date_of_birth", p.date_of_birth ? json(*p.date_of_birth) : json(nullptr)},
-          {"team", http::to_json(p.team)},
-          {"has_open_case", p.has_open_case}};
-}
 
 // An optional positive id query parameter; a value that is not one is a field error.
 std::optional<domain::Id> query_id(const Request& req, const char* name, std::vector<domain::FieldError>& errors) {
@@ -67,8 +31,7 @@ Response attachment(Response res, const std::string& filename) {
 void add_retention_routes(Router& router, Api& api) {
   router.add("GET", "/api/v1/retention",
              with_session(api, [&api](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return reply(api.retention.settings(s.actor), 200,
-                            [](const app::RetentionSettings& r) { return to_json(r); });
+               return reply(api.retention.settings(s.actor), 200);
              }));
 
   router.add("GET", "/api/v1/persons/lookup",
@@ -77,8 +40,7 @@ void add_retention_routes(Router& router, Api& api) {
                const auto case_id = query_id(req, "case_id", errors);
                const auto signal_id = query_id(req, "signal_id", errors);
                if (!errors.empty()) return error_response(domain::validation_error(std::move(errors)));
-               return reply(api.retention.find_person(s.actor, case_id, signal_id), 200,
-                            [](const app::PersonRef& p) { return to_json(p); });
+               return reply(api.retention.find_person(s.actor, case_id, signal_id), 200);
              }));
 
   router.add("GET", "/api/v1/persons/{id}/export.json",
@@ -87,7 +49,7 @@ void add_retention_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto out = api.retention.export_person(s.actor, *id);
                if (!out) return error_response(out.error());
-               return attachment(json_response(200, subject_export_json(out.value())),
+               return attachment(json_response(200, out.value()),
                                  "inzage-persoon-" + std::to_string(*id) + ".json");
              }));
 
@@ -99,7 +61,7 @@ void add_retention_routes(Router& router, Api& api) {
                if (!out) return error_response(out.error());
                Response res;
                res.content_type = "application/pdf";
-               res.body = subject_export_pdf(subject_export_json(out.value()));
+               res.body = subject_export_pdf(out.value());
                return attachment(std::move(res), "inzage-persoon-" + std::to_string(*id) + ".pdf");
              }));
 
@@ -109,8 +71,7 @@ void add_retention_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto reason = read_input(req, [](FieldReader& r) { return r.text("reason"); });
                if (!reason) return error_response(reason.error());
-               return reply(api.retention.erase(s.actor, *id, reason.value()), 201,
-                            [](const store::ErasureRecord& e) { return to_json(e); });
+               return reply(api.retention.erase(s.actor, *id, reason.value()), 201);
              }));
 }
 

@@ -1,33 +1,7 @@
 #include "http/route_util.h"
 
-#include "domain/dates.h"
-
 namespace voordeur::http {
 namespace {
-
-json grant_json(const store::BreakGlassGrant& g) {
-  return {{"id", g.id},
-          {"case_id", g.case_id},
-          {"team_id", g.team_id},
-          {"user", to_json(g.user)},
-          {"reason", g.reason},
-          {"created_at", domain::format_timestamp(g.created_at)},
-          {"expires_at", domain::format_timestamp(g.expires_at)}};
-}
-
-json figures_json(const app::Figures& f) {
-  json teams = json::array();
-  for (const auto& t : f.teams) teams.push_back({{"id", t.id}, {"name", t.name}});
-  json counts = json::array();
-  for (const auto& c : f.counts) {
-    counts.push_back({{"team_id", c.team_id},
-                      {"month", c.month},
-                      {"measure", c.measure},
-                      {"category", c.category},
-                      {"count", c.count ? json(*c.count) : json(nullptr)}});
-  }
-  return {{"teams", teams}, {"counts", counts}, {"suppressed_below", domain::kSmallCell}};
-}
 
 Response no_content() {
   Response res;
@@ -47,7 +21,7 @@ void add_role_routes(Router& router, Api& api) {
              }));
 
   router.add("GET", "/api/v1/figures", with_session(api, [&api](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return reply(api.roles.figures(s.actor), 200, figures_json);
+               return reply(api.roles.figures(s.actor), 200);
              }));
 
   router.add("POST", "/api/v1/cases/{id}/break-glass",
@@ -56,7 +30,7 @@ void add_role_routes(Router& router, Api& api) {
                if (!id) return error_response(unknown_id());
                auto in = read_input(req, [](FieldReader& r) { return r.text("reason"); });
                if (!in) return error_response(in.error());
-               return reply(api.roles.break_glass(s.actor, *id, in.value()), 201, grant_json);
+               return reply(api.roles.break_glass(s.actor, *id, in.value()), 201);
              }));
 
   router.add("GET", "/api/v1/break-glass", with_session(api, [&api](const Request& req, const PathParams&, const app::SessionInfo& s) {
@@ -69,10 +43,8 @@ void add_role_routes(Router& router, Api& api) {
                  return error_response(
                      domain::validation_error({{"team", "required", "Choose the team whose emergency access you review."}}));
                }
-               return reply(api.roles.break_glass_list(s.actor, *team), 200, [](const std::vector<store::BreakGlassGrant>& items) {
-                 json out = json::array();
-                 for (const auto& g : items) out.push_back(grant_json(g));
-                 return json{{"items", out}};
+               return reply(api.roles.break_glass_list(s.actor, *team), 200, [](JsonWriter& w, const std::vector<store::BreakGlassGrant>& items) {
+                 w.value(Items{items});
                });
              }));
 

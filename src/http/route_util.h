@@ -59,18 +59,13 @@ Response reply(const domain::Result<T>& result, int status) {
   return json_response(status, result.value());
 }
 
-// The same for answers of another shape: render(JsonWriter&, const T&) writes the answer, or
-// render(const T&) returns it as an nlohmann::json tree (for small answers off the hot paths).
+// The same for answers of another shape: render(JsonWriter&, const T&) writes the answer.
 template <typename T, typename Render>
 Response reply(const domain::Result<T>& result, int status, Render render) {
   if (!result) return error_response(result.error());
-  if constexpr (std::is_invocable_v<Render, const T&>) {
-    return json_response(status, render(result.value()));
-  } else {
-    JsonWriter w;
-    render(w, result.value());
-    return json_text_response(status, w.text());
-  }
+  JsonWriter w;
+  render(w, result.value());
+  return json_text_response(status, w.text());
 }
 
 // Parses the body into a FieldReader-fed input; on a body or type error returns that error.

@@ -22,7 +22,9 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "domain/errors.h"
 #include "http/router.h"
 
 namespace voordeur::http {
@@ -64,7 +66,9 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-// problem+json body for an error; the one place where codes become HTTP statuses is http/errors.cpp.
-Response problem(int status, const std::string& code, const std::string& title, const std::string& detail);
+// problem+json body for an error, with the field errors as "errors" when there are any; the one place
+// where codes become HTTP statuses is http/errors.cpp.
+Response problem(int status, const std::string& code, const std::string& title, const std::string& detail,
+                 const std::vector<domain::FieldError>& errors = {});
 
 }  // namespace voordeur::http

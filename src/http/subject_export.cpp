@@ -41,45 +41,39 @@ void write_access(JsonWriter& w, const store::AccessLogEntryView& v) {
 
 struct Section {
   const char* key;
-  json (*render)(const app::SubjectExport&);
+  void (*write)(JsonWriter&, const app::SubjectExport&);
 };
 
 const std::array kSections = {
     Section{"person",
-            [](const app::SubjectExport& e) {
-              json p = to_json(e.person);
-              p["team"] = to_json(e.team);
-              return p;
+            [](JsonWriter& w, const app::SubjectExport& e) {
+              w.begin_object();
+              write_person_fields(w, e.person);
+              w.field("team", e.team);
+              w.end_object();
             }},
     Section{"household",
-            [](const app::SubjectExport& e) {
-              if (!e.household) return json(nullptr);
-              return json{{"id", e.household->id},
-                          {"address", e.household->address},
-                          {"role", e.household->role},
-                          {"member_count", e.household->member_count}};
+            [](JsonWriter& w, const app::SubjectExport& e) {
+              if (!e.household) {
+                w.null();
+                return;
+              }
+              w.begin_object();
+              w.field("id", e.household->id);
+              w.field("address", e.household->address);
+              w.field("role", e.household->role);
+              w.field("member_count", e.household->member_count);
+              w.end_object();
             }},
-    Section{"signals", [](const app::SubjectExport& e) { return to_json_list(e.signals); }},
-    Section{"cases", [](const app::SubjectExport& e) { return to_json_list(e.cases); }},
-    Section{"consents",
-            [](const app::SubjectExport& e) {
-              json out = json::array();
-              for (const auto& k : e.consents) out.push_back(consent_json(k));
-              return out;
-            }},
-    Section{"exchanges",
-            [](const app::SubjectExport& e) {
-              json out = json::array();
-              for (const auto& x : e.exchanges) out.push_back(exchange_json(x));
-              return out;
-            }},
+    Section{"signals", [](JsonWriter& w, const app::SubjectExport& e) { w.value(e.signals); }},
+    Section{"cases", [](JsonWriter& w, const app::SubjectExport& e) { w.value(e.cases); }},
+    Section{"consents", [](JsonWriter& w, const app::SubjectExport& e) { w.value(e.consents); }},
+    Section{"exchanges", [](JsonWriter& w, const app::SubjectExport& e) { w.value(e.exchanges); }},
     Section{"access_log",
-            [](const app::SubjectExport& e) {
-              JsonWriter w;
+            [](JsonWriter& w, const app::SubjectExport& e) {
               w.begin_array();
               for (const auto& v : e.access_log) write_access(w, v);
               w.end_array();
-              return json::parse(w.text());
             }},
 };
 
@@ -298,16 +292,23 @@ void draw(PdfWriter& pdf, const std::string& name, const json& v, int depth) {
 
 }  // namespace
 
-json subject_export_json(const app::SubjectExport& e) {
-  json out{{"export",
-            {{"generated_at", domain::format_timestamp(e.generated_at)},
-             {"generated_by", to_json(e.generated_by)},
-             {"legal_basis", "AVG artikel 15 (recht op inzage)"}}}};
-  for (const auto& s : kSections) out[s.key] = s.render(e);
-  return out;
+void write(JsonWriter& w, const app::SubjectExport& e) {
+  w.begin_object();
+  w.key("export");
+  w.begin_object();
+  w.field("generated_at", domain::format_timestamp(e.generated_at));
+  w.field("generated_by", e.generated_by);
+  w.field("legal_basis", "AVG artikel 15 (recht op inzage)");
+  w.end_object();
+  for (const auto& s : kSections) {
+    w.key(s.key);
+    s.write(w, e);
+  }
+  w.end_object();
 }
 
-std::string subject_export_pdf(const json& export_json) {
+std::string subject_export_pdf(const app::SubjectExport& e) {
+  const json export_json = to_json(e);
   PdfWriter pdf;
   pdf.heading("Inzage in persoonsgegevens", 0);
   // The sections in the order of the table (a JSON object iterates its keys alphabetically).

@@ -10,8 +10,8 @@
 
 namespace voordeur::http {
 
-json subject_export_json(const app::SubjectExport& e);
+void write(JsonWriter& w, const app::SubjectExport& e);
 // A PDF (A4, Helvetica in WinAnsi encoding, so ë and é print) of the export JSON.
-std::string subject_export_pdf(const json& export_json);
+std::string subject_export_pdf(const app::SubjectExport& e);
 
 }  // namespace voordeur::http

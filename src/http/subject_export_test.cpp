@@ -34,7 +34,7 @@ app::SubjectExport sample() {
 }
 
 TEST(SubjectExport, TheJsonHasEverySection) {
-  const json j = subject_export_json(sample());
+  const json j = to_json(sample());
   for (const char* key : {"export", "person", "household", "signals", "cases", "consents", "exchanges", "access_log"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
@@ -53,11 +53,11 @@ TEST(SubjectExport, TheJsonHasEverySection) {
 
   app::SubjectExport alone = sample();
   alone.household.reset();
-  EXPECT_TRUE(subject_export_json(alone).at("household").is_null());
+  EXPECT_TRUE(to_json(alone).at("household").is_null());
 }
 
 TEST(SubjectExport, ThePdfIsAWholeDocumentForAnyText) {
-  const std::string pdf = subject_export_pdf(subject_export_json(sample()));
+  const std::string pdf = subject_export_pdf(sample());
   ASSERT_GT(pdf.size(), 500u);
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
   EXPECT_NE(pdf.find("%%EOF", pdf.size() - 16), std::string::npos);

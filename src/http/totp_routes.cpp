@@ -6,16 +6,12 @@ namespace voordeur::http {
 void add_totp_routes(Router& router, Api& api) {
   router.add("GET", "/api/v1/account/totp",
              with_incomplete_session(api, [&api](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return reply(api.auth.totp_status(s.actor), 200, [](const app::TotpStatus& t) {
-                 return json{{"enabled", t.enabled}, {"required", t.required}};
-               });
+               return reply(api.auth.totp_status(s.actor), 200);
              }));
 
   router.add("POST", "/api/v1/account/totp",
              with_incomplete_session(api, [&api](const Request&, const PathParams&, const app::SessionInfo& s) {
-               return reply(api.auth.start_totp_enrolment(s.actor), 201, [](const app::TotpEnrolment& e) {
-                 return json{{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}};
-               });
+               return reply(api.auth.start_totp_enrolment(s.actor), 201);
              }));
 
   router.add("POST", "/api/v1/account/totp/confirm",
@@ -23,7 +19,11 @@ void add_totp_routes(Router& router, Api& api) {
                auto code = read_input(req, [](FieldReader& r) { return r.text("code"); });
                if (!code) return error_response(code.error());
                return reply(api.auth.confirm_totp_enrolment(req.cookie(kSessionCookie), code.value()), 200,
-                            [](const app::SessionInfo&) { return json{{"enabled", true}}; });
+                            [](JsonWriter& w, const app::SessionInfo&) {
+                              w.begin_object();
+                              w.field("enabled", true);
+                              w.end_object();
+                            });
              }));
 
   router.add("DELETE", "/api/v1/account/totp",
