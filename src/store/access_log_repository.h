@@ -74,7 +74,7 @@ struct AccessLogEntryView {
 };
 
 struct AccessLogPage {
-  std::vector<AccessLogEntryView> items;  // newest first
+  std::vector<AccessLogEntryView> items;  // newest first (by at, then id)
   std::int64_t total = 0;
 };
 

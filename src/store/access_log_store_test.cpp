@@ -259,6 +259,19 @@ TEST_P(AccessLogStoreTest, TheQueryFiltersByUserPersonAndPeriodNewestFirst) {
   EXPECT_EQ(page.items[0].row.id, 1);
 }
 
+TEST_P(AccessLogStoreTest, TheQueryListsNewestFirstByTimeWhateverTheOrderOfAppending) {
+  // Reads wait in the spool and join the chain after changes made later, so ids and times differ in order.
+  append({300, 100, 200, 200});
+  for (const auto& f : {AccessLogFilter{}, AccessLogFilter{lead_, std::nullopt, std::nullopt, std::nullopt, 50, 0},
+                        AccessLogFilter{std::nullopt, 7, 100, 301, 50, 0}}) {
+    const auto page = query_access_log(c(), f);
+    ASSERT_EQ(page.total, 4);
+    std::vector<std::pair<std::int64_t, std::int64_t>> order;
+    for (const auto& item : page.items) order.emplace_back(item.row.entry.at, item.row.id);
+    EXPECT_EQ(order, (std::vector<std::pair<std::int64_t, std::int64_t>>{{300, 1}, {200, 4}, {200, 3}, {100, 2}}));
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccessLogStoreTest, ::testing::Values(Backend::sqlite, Backend::postgres),
                          backend_name);
 
