@@ -5,7 +5,7 @@ import { currentSession, logout } from '../features/auth/api/session';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { AccessLogPage } from '../features/accesslog/components/AccessLogPage';
 import { AccountPage } from '../features/account/components/AccountPage';
-import { AdminPage } from '../features/admin/components/AdminPage';
+import { TotpEnrolment } from '../features/account/components/TotpEnrolment';
 import { AgendaPage } from '../features/agenda/components/AgendaPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage';
@@ -13,6 +13,7 @@ import { PrivacyPage } from '../features/privacy/components/PrivacyPage';
 import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
 import { SignalFormPage } from '../features/signals/components/SignalFormPage';
 import { SignalListPage } from '../features/signals/components/SignalListPage';
+import { BreakGlassList } from '../features/roles/components/BreakGlassList';
 import { BreakGlassPage } from '../features/roles/components/BreakGlassPage';
 import { FiguresPage } from '../features/roles/components/FiguresPage';
 import { PartnerPage } from '../features/roles/components/PartnerPage';
@@ -24,6 +25,7 @@ import { match, navigate, useRoute, type Route } from '../lib/router';
 import { loginReasonStore, readsCases, sessionStore, type User } from '../lib/session';
 import { clearStatus, keepStatusFor, statusStore } from '../lib/status';
 import { useStore } from '../lib/store';
+import { AdminPage } from './AdminPage';
 import { CasePage } from './CasePage';
 import { Header } from './Header';
 
@@ -79,7 +81,16 @@ function Routes({ route, user }: { route: Route; user: User }) {
   if (path === '/cases/mine') return <CaseListPage scope="mine" query={query} />;
   if (path === '/cases/team') return <CaseListPage scope="team" query={query} />;
   if (path === '/caseload') return <CaseloadPage />;
-  if (path === '/agenda' && user.teams.length > 0) return <AgendaPage user={user} />;
+  if (path === '/agenda' && user.teams.length > 0) {
+    return (
+      <AgendaPage
+        user={user}
+        leadTeamPanel={(team) => (
+          <BreakGlassList key={team.id} teamId={team.id} title={t('breakGlass.listTitle', { team: team.name })} />
+        )}
+      />
+    );
+  }
   const kase = match('/cases/:id', path);
   if (kase && positiveId(kase.id)) return <CasePage id={positiveId(kase.id)!} user={user} />;
   if (isAdmin && (path === '/admin' || path === '/admin/users')) return <AdminPage section="users" />;
@@ -159,6 +170,7 @@ export function App() {
               sessionStore.set(u);
               if (route.path === '/' || route.path === '/login') navigate(homePath(u));
             }}
+            enrolment={(onDone) => <TotpEnrolment onDone={onDone} />}
           />
         )}
         {user && <Routes route={route} user={user} />}

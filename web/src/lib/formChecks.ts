@@ -44,3 +44,14 @@ export function parseFeedbackDays(text: string): number | null {
 export function validateFeedbackDays(text: string): Errors {
   return parseFeedbackDays(text) === null ? { feedback_working_days: t('fieldError.feedbackDays') } : {};
 }
+
+/** A 6-digit TOTP code as typed: spaces removed. */
+export function cleanCode(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function validateCode(code: string): Errors {
+  if (!code) return { code: t('fieldError.required') };
+  if (!/^\d{6}$/.test(code)) return { code: t('totp.codeFormat') };
+  return {};
+}

@@ -1,5 +1,15 @@
 import { api } from './api';
 import type { Role } from './enums';
+import type { TeamRef } from './session';
+
+/** A team as GET /teams lists it, with its term for reporter feedback. */
+export interface Team extends TeamRef {
+  feedback_working_days: number;
+}
+
+export function listTeams() {
+  return api.get<{ items: Team[] }>('/teams');
+}
 
 /** An active member of a team, as the handover, check-in and decision forms offer them. */
 export interface TeamMember {

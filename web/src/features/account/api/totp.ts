@@ -29,8 +29,3 @@ export function confirmTotpEnrolment(code: string) {
 export function disableTotp(code: string) {
   return request<void>('DELETE', '/account/totp', { code });
 }
-
-/** DELETE /api/v1/users/{id}/totp (admin). */
-export function resetUserTotp(userId: number) {
-  return api.del<void>(`/users/${userId}/totp`);
-}

@@ -5,9 +5,10 @@ import { Form, FormError, TextField } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
+import { cleanCode, validateCode } from '../../../lib/formChecks';
 import { announce } from '../../../lib/status';
 import { disableTotp, totpStatus } from '../api/totp';
-import { TotpEnrolment, cleanCode, validateCode } from './TotpEnrolment';
+import { TotpEnrolment } from './TotpEnrolment';
 
 /** The user's own account: two-factor login on or off. */
 export function AccountPage() {

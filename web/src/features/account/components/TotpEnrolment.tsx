@@ -1,20 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LoadState } from '../../../components/LoadState';
 import { Form, FormError, TextField } from '../../../components/fields';
-import { useForm, type Errors } from '../../../components/useForm';
+import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
+import { cleanCode, validateCode } from '../../../lib/formChecks';
 import { confirmTotpEnrolment, startTotpEnrolment, type TotpEnrolment as Enrolment } from '../api/totp';
-
-/** A 6-digit code as typed: spaces removed. */
-export function cleanCode(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-export function validateCode(code: string): Errors {
-  if (!code) return { code: t('fieldError.required') };
-  if (!/^\d{6}$/.test(code)) return { code: t('totp.codeFormat') };
-  return {};
-}
 
 /**
  * Enrolment in two-factor login: a new secret as QR code (an SVG image, so the page's CSP needs

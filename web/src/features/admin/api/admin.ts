@@ -39,10 +39,15 @@ export function updateUser(id: number, patch: UserPatch) {
   return api.patch<AdminUser>(`/users/${id}`, patch);
 }
 
-export function listTeams() {
-  return api.get<{ items: TeamRef[] }>('/teams');
-}
-
 export function createTeam(name: string) {
   return api.post<TeamRef>('/teams', { name });
+}
+
+export function revokeUserSessions(userId: number) {
+  return api.del<void>(`/users/${userId}/sessions`);
+}
+
+/** DELETE /api/v1/users/{id}/totp. */
+export function resetUserTotp(userId: number) {
+  return api.del<void>(`/users/${userId}/totp`);
 }

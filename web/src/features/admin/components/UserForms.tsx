@@ -8,8 +8,7 @@ import { MAX } from '../../../lib/limits';
 import type { TeamRef } from '../../../lib/session';
 import { errorMessage } from '../../../lib/messages';
 import { announce } from '../../../lib/status';
-import { resetUserTotp } from '../../account/api/totp';
-import { createUser, updateUser, type AdminUser, type UserPatch } from '../api/admin';
+import { createUser, resetUserTotp, updateUser, type AdminUser, type UserPatch } from '../api/admin';
 import { collect, displayNameError, passwordError, usernameError } from '../user-form';
 
 function teamOptions(teams: TeamRef[]) {

@@ -9,15 +9,11 @@ import type {
   Indication,
   Outcome,
   ReviewDecision,
-  Role,
 } from '../../../lib/enums';
+import type { PersonRef } from '../../../lib/records';
+import type { Team } from '../../../lib/teams';
 
 /** The agenda's own view of the API (docs/api.md): only the fields the team meeting needs. */
-
-export interface PersonRef {
-  id: number;
-  display_name: string;
-}
 
 export interface SignalItem {
   id: number;
@@ -59,18 +55,6 @@ export interface CheckInItem {
   worker: PersonRef;
 }
 
-export interface Member {
-  id: number;
-  display_name: string;
-  role: Role;
-}
-
-export interface Team {
-  id: number;
-  name: string;
-  feedback_working_days: number;
-}
-
 export interface TeamSettings {
   team_id: number;
   cadence_days: number[];
@@ -103,10 +87,6 @@ export function casesStuck() {
 
 export function checkInsOverdue() {
   return api.get<Items<CheckInItem>>(`/check-ins${query({ overdue: 'true' })}`);
-}
-
-export function teamMembers(teamId: number) {
-  return api.get<Items<Member>>(`/teams/${teamId}/members`);
 }
 
 export function decide(
@@ -144,10 +124,6 @@ export function recordOutcome(
   body: { done_on: string; outcome: CheckInOutcome; note: string },
 ) {
   return api.post<unknown>(`/cases/${caseId}/check-ins/${checkInId}/outcome`, body);
-}
-
-export function teams() {
-  return api.get<Items<Team>>('/teams');
 }
 
 export function updateFeedbackDays(teamId: number, feedbackWorkingDays: number) {

@@ -7,22 +7,20 @@ import { t } from '../../../i18n';
 import { formatDate, formatDays } from '../../../lib/format';
 import { label } from '../../../lib/labels';
 import { href } from '../../../lib/router';
-import { isTeamLeadOf, type User } from '../../../lib/session';
+import type { PersonRef } from '../../../lib/records';
+import { isTeamLeadOf, type TeamRef, type User } from '../../../lib/session';
+import { teamMembers, type TeamMember } from '../../../lib/teams';
 import {
   casesReviewDue,
   casesStuck,
   checkInsOverdue,
   signalsAwaitingDecision,
   signalsFeedbackOverdue,
-  teamMembers,
   type CaseItem,
-  type Member,
-  type PersonRef,
 } from '../api/agenda';
 import { SHOWN, shown, tally, without, workers } from '../logic';
 import { DecideForm, FeedbackForm, HandoverForm, OutcomeForm, ReviewForm } from './ItemForms';
 import { TeamSettingsSection } from './TeamSettingsSection';
-import { BreakGlassList } from '../../roles/components/BreakGlassList';
 
 type List<T> = Loaded<{ items: T[]; total?: number }>;
 
@@ -160,8 +158,11 @@ function Attempts({ c }: { c: CaseItem }) {
   );
 }
 
-/** The team meeting (teambespreking): everything that needs the team's attention, each actionable in place. */
-export function AgendaPage({ user }: { user: User }) {
+/**
+ * The team meeting (teambespreking): everything that needs the team's attention, each actionable in place.
+ * `leadTeamPanel` adds a panel at the end for each team the user leads.
+ */
+export function AgendaPage({ user, leadTeamPanel }: { user: User; leadTeamPanel: (team: TeamRef) => ComponentChildren }) {
   const signals = useLoad(signalsAwaitingDecision, 'signals');
   const reviews = useLoad(casesReviewDue, 'reviews');
   const stuck = useLoad(casesStuck, 'stuck');
@@ -171,7 +172,7 @@ export function AgendaPage({ user }: { user: User }) {
   const members = useLoad(
     async () => {
       const lists = await Promise.all(teamIds.map((id) => teamMembers(id)));
-      return new Map<number, Member[]>(teamIds.map((id, i) => [id, workers(lists[i]!.items)]));
+      return new Map<number, TeamMember[]>(teamIds.map((id, i) => [id, workers(lists[i]!.items)]));
     },
     teamIds.join(','),
   );
@@ -283,9 +284,7 @@ export function AgendaPage({ user }: { user: User }) {
         </Section>
 
         {leadTeams.length > 0 && <TeamSettingsSection teams={leadTeams} />}
-        {leadTeams.map((team) => (
-          <BreakGlassList key={team.id} teamId={team.id} title={t('breakGlass.listTitle', { team: team.name })} />
-        ))}
+        {leadTeams.map((team) => leadTeamPanel(team))}
       </div>
     </Page>
   );

@@ -17,7 +17,9 @@ import type { CheckInOutcome, ContraIndication, Decision, Indication, ReviewDeci
 import { enumOptions } from '../../../lib/labels';
 import { validateOutcome, validateReview } from '../../../lib/formChecks';
 import { MAX } from '../../../lib/limits';
+import type { PersonRef } from '../../../lib/records';
 import { announce } from '../../../lib/status';
+import type { TeamMember } from '../../../lib/teams';
 import {
   addReview,
   decide,
@@ -26,14 +28,12 @@ import {
   recordOutcome,
   type CaseItem,
   type CheckInItem,
-  type Member,
-  type PersonRef,
   type SignalItem,
 } from '../api/agenda';
 import { validateDecision, validateFeedback, validateHandover } from '../logic';
 
 /** Decide a signal awaiting a decision: outreach with one or two workers, or another decision. */
-export function DecideForm({ signal, members, onDone }: { signal: SignalItem; members: Member[]; onDone: () => void }) {
+export function DecideForm({ signal, members, onDone }: { signal: SignalItem; members: TeamMember[]; onDone: () => void }) {
   const [decision, setDecision] = useState<Decision | ''>('');
   const [reason, setReason] = useState('');
   const [workerIds, setWorkerIds] = useState<string[]>([]);
@@ -149,7 +149,7 @@ export function HandoverForm({
   onDone,
 }: {
   c: CaseItem;
-  members: Member[];
+  members: TeamMember[];
   onDone: (workers: PersonRef[]) => void;
 }) {
   const [from, setFrom] = useState(c.assigned_workers.length === 1 ? String(c.assigned_workers[0]!.id) : '');

@@ -1,18 +1,21 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Page } from '../../../components/Page';
 import {Form, FormError, TextField } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { t } from '../../../i18n';
+import { cleanCode, validateCode } from '../../../lib/formChecks';
 import { loginReasonStore, type User } from '../../../lib/session';
 import { useStore } from '../../../lib/store';
-import { TotpEnrolment, cleanCode, validateCode } from '../../account/components/TotpEnrolment';
 import { login, verifySecondFactor } from '../api/session';
 
 interface LoginPageProps {
   onLoggedIn: (user: User) => void;
+  /** The enrolment in two-step sign-in that a role may require before its first login ends. */
+  enrolment: (onDone: () => void) => ComponentChildren;
 }
 
-export function LoginPage({ onLoggedIn }: LoginPageProps) {
+export function LoginPage({ onLoggedIn, enrolment }: LoginPageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -50,7 +53,7 @@ export function LoginPage({ onLoggedIn }: LoginPageProps) {
       <div class="login">
         <Page title={t('login.title')}>
           <p>{t('totp.enrolRequired')}</p>
-          <TotpEnrolment onDone={() => onLoggedIn(pending.user)} />
+          {enrolment(() => onLoggedIn(pending.user))}
         </Page>
       </div>
     );

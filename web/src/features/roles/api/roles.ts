@@ -54,10 +54,6 @@ export function listBreakGlass(teamId: number) {
   return api.get<{ items: BreakGlassGrant[] }>(`/break-glass${query({ team: teamId })}`);
 }
 
-export function revokeUserSessions(userId: number) {
-  return api.del<void>(`/users/${userId}/sessions`);
-}
-
 /** DELETE /api/v1/sessions: ends every session of the user, this one included. */
 export async function logoutEverywhere(): Promise<void> {
   try {

@@ -2,7 +2,7 @@ import { Page } from '../../../components/Page';
 import { LoadState } from '../../../components/LoadState';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
-import { listTeams } from '../../admin/api/admin';
+import { listTeams } from '../../../lib/teams';
 import { BreakGlassList } from './BreakGlassList';
 
 /** The privacy officer's review of emergency access, per team. */

@@ -1,6 +1,7 @@
 import { api } from '../../../lib/api';
 import type { ContraIndication, Indication } from '../../../lib/enums';
 import type { Preparation, PreparationInput } from '../../../lib/records';
+import type { Team } from '../../../lib/teams';
 import type { Signal } from '../../signals/api/signals';
 
 export interface Triage {
@@ -15,12 +16,6 @@ export interface Feedback {
   told: string;
 }
 
-export interface TeamSettings {
-  id: number;
-  name: string;
-  feedback_working_days: number;
-}
-
 export function recordFeedback(signalId: number, body: { given_on: string; told: string }) {
   return api.post<Signal>(`/signals/${signalId}/feedback`, body);
 }
@@ -33,10 +28,6 @@ export function addPriorInfo(caseId: number, body: { source: string; content: st
   return api.post<Preparation>(`/cases/${caseId}/preparation/prior-info`, body);
 }
 
-export function listTeamSettings() {
-  return api.get<{ items: TeamSettings[] }>('/teams');
-}
-
 export function updateTeamSettings(teamId: number, feedbackWorkingDays: number) {
-  return api.patch<TeamSettings>(`/teams/${teamId}`, { feedback_working_days: feedbackWorkingDays });
+  return api.patch<Team>(`/teams/${teamId}`, { feedback_working_days: feedbackWorkingDays });
 }

@@ -5,10 +5,11 @@ import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { parseFeedbackDays, validateFeedbackDays } from '../../../lib/formChecks';
 import { announce } from '../../../lib/status';
-import { updateTeamSettings, type TeamSettings } from '../api/triage';
+import type { Team } from '../../../lib/teams';
+import { updateTeamSettings } from '../api/triage';
 
 /** The team setting "working days for reporter feedback" (admin, or a lead of the team). */
-export function TeamFeedbackDays({ team, onSaved }: { team: TeamSettings; onSaved: () => void }) {
+export function TeamFeedbackDays({ team, onSaved }: { team: Team; onSaved: () => void }) {
   const [days, setDays] = useState(String(team.feedback_working_days));
   const form = useForm(`team-${team.id}`);
   const onSubmit = () =>

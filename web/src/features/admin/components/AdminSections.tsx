@@ -1,5 +1,5 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { Page } from '../../../components/Page';
 import { LoadState } from '../../../components/LoadState';
 import { Form, FormError, TextField } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
@@ -8,16 +8,10 @@ import { t } from '../../../i18n';
 import { label } from '../../../lib/labels';
 import { errorMessage } from '../../../lib/messages';
 import { MAX } from '../../../lib/limits';
-import { href } from '../../../lib/router';
 import { announce } from '../../../lib/status';
-import { createTeam, listTeams, listUsers, type AdminUser } from '../api/admin';
-import { listTeamSettings } from '../../triage/api/triage';
-import { TeamFeedbackDays } from '../../triage/components/TeamFeedbackDays';
-import { RetentionPanel } from '../../privacy/components/RetentionPanel';
+import { listTeams, type Team } from '../../../lib/teams';
+import { createTeam, listUsers, revokeUserSessions, type AdminUser } from '../api/admin';
 import { EditUserForm, NewUserForm } from './UserForms';
-import { revokeUserSessions } from '../../roles/api/roles';
-
-export type AdminSection = 'users' | 'teams' | 'retention';
 
 async function revoke(user: AdminUser) {
   try {
@@ -52,7 +46,7 @@ function UserRow({ user, editing, onToggle }: { user: AdminUser; editing: boolea
   );
 }
 
-function UsersSection() {
+export function UsersSection() {
   const users = useLoad(listUsers, 'users');
   const teams = useLoad(listTeams, 'teams');
   const [editing, setEditing] = useState<number | null>(null);
@@ -89,8 +83,9 @@ function UsersSection() {
   );
 }
 
-function TeamsSection() {
-  const teams = useLoad(listTeamSettings, 'teams');
+/** The teams, each with the settings that `teamSettings` shows for it, and the form for a new team. */
+export function TeamsSection({ teamSettings }: { teamSettings: (team: Team, onSaved: () => void) => ComponentChildren }) {
+  const teams = useLoad(listTeams, 'teams');
   const [name, setName] = useState('');
   const form = useForm('new-team');
 
@@ -120,7 +115,7 @@ function TeamsSection() {
             {teams.data.items.map((team) => (
               <li key={team.id} class="list-row">
                 <strong>{team.name}</strong>
-                <TeamFeedbackDays team={team} onSaved={teams.reload} />
+                {teamSettings(team, teams.reload)}
               </li>
             ))}
           </ul>
@@ -138,26 +133,5 @@ function TeamsSection() {
         </Form>
       </section>
     </div>
-  );
-}
-
-export function AdminPage({ section }: { section: AdminSection }) {
-  return (
-    <Page title={t('admin.title')}>
-      <nav class="tabs" aria-label={t('admin.sections')}>
-        <a class="tab" href={href('/admin/users')} aria-current={section === 'users' ? 'page' : undefined}>
-          {t('admin.users')}
-        </a>
-        <a class="tab" href={href('/admin/teams')} aria-current={section === 'teams' ? 'page' : undefined}>
-          {t('admin.teams')}
-        </a>
-        <a class="tab" href={href('/admin/retention')} aria-current={section === 'retention' ? 'page' : undefined}>
-          {t('admin.retention')}
-        </a>
-      </nav>
-      {section === 'users' && <UsersSection />}
-      {section === 'teams' && <TeamsSection />}
-      {section === 'retention' && <RetentionPanel />}
-    </Page>
   );
 }
