@@ -10,7 +10,6 @@ import { AgendaPage } from '../features/agenda/components/AgendaPage';
 import { CaseListPage } from '../features/cases/components/CaseListPage';
 import { CaseloadPage } from '../features/caseload/components/CaseloadPage';
 import { PrivacyPage } from '../features/privacy/components/PrivacyPage';
-import { SignalDetailPage } from '../features/signals/components/SignalDetailPage';
 import { SignalFormPage } from '../features/signals/components/SignalFormPage';
 import { SignalListPage } from '../features/signals/components/SignalListPage';
 import { BreakGlassList } from '../features/roles/components/BreakGlassList';
@@ -28,6 +27,7 @@ import { useStore } from '../lib/store';
 import { AdminPage } from './AdminPage';
 import { CasePage } from './CasePage';
 import { Header } from './Header';
+import { SignalDetailPage } from './SignalDetailPage';
 
 /** Where each role starts (the roles without case content at their own page). */
 const ROLE_HOME: Partial<Record<User['role'], string>> = {

@@ -55,3 +55,8 @@ export function validateCode(code: string): Errors {
   if (!/^\d{6}$/.test(code)) return { code: t('totp.codeFormat') };
   return {};
 }
+
+/** Whether an outreach decision needs the note: outreach despite at least one contra-indication. */
+export function needsContraNote(decision: string, contraIndications: readonly string[]): boolean {
+  return decision === 'outreach' && contraIndications.length > 0;
+}

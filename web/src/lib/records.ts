@@ -1,7 +1,8 @@
 // The records of the JSON API (docs/api.md) that several features read: the Case document and
-// its parts. A feature that owns the endpoints changing one of them (trajectory: Assignment,
-// monitoring: CheckIn and Review, triage: Preparation, cases: the rest) imports the type from here,
-// so no feature imports another one for a type.
+// its parts, the Signal document. A feature that owns the endpoints changing one of them
+// (trajectory: Assignment, monitoring: CheckIn and Review, triage: Preparation, Triage and Feedback,
+// signals: the Signal, cases: the rest) imports the type from here, so no feature imports another
+// one for a type.
 import type {
   CaseConcerns,
   CaseEventKind,
@@ -11,15 +12,20 @@ import type {
   CheckInOutcome,
   ClosureReason,
   Companion,
+  ContraIndication,
   Decision,
   DirectReason,
+  GenderPreference,
   HouseholdRole,
+  Indication,
   Outcome,
   ProblemArea,
+  ReporterKind,
   ReviewDecision,
   Sex,
   SignalStatus,
   TransitionEvent,
+  YesNoUnknown,
 } from './enums';
 
 export interface PersonRef {
@@ -172,4 +178,77 @@ export interface Case {
   household: Household | null;
   /** Set when the reader is not in the case's team and reads through emergency access. */
   break_glass: { id: number; reason: string; expires_at: string } | null;
+}
+
+/** The triage checklist of a signal decision: indications, contra-indications and the note. */
+export interface Triage {
+  indications: Indication[];
+  contra_indications: ContraIndication[];
+  contra_indication_note: string;
+}
+
+export interface Feedback {
+  due_on: string | null;
+  given_on: string | null;
+  told: string;
+}
+
+export interface SignalDecision {
+  id: number;
+  decision: Decision;
+  reason: string;
+  decided_by: PersonRef;
+  decided_at: string;
+  case_id: number | null;
+  indications: Triage['indications'];
+  contra_indications: Triage['contra_indications'];
+  contra_indication_note: string;
+}
+
+export interface Reporter {
+  name: string;
+  kind: ReporterKind;
+  relation: string;
+  organisation: string;
+  function: string;
+  phone: string;
+  address: string;
+}
+
+export interface SignalInput {
+  team_id?: number;
+  intake_date: string;
+  reporter: Reporter;
+  person: { name: string; address: string; phone: string; date_of_birth: string | null; sex: Sex };
+  relation_to_person: string;
+  known_since: string;
+  contact_initiative: string;
+  contact_nature: string;
+  direct_reason: DirectReason;
+  direct_reason_other: string;
+  tried_and_result: string;
+  what_would_help: string;
+  others_in_contact: string;
+  whereabouts: string;
+  reporter_can_introduce: YesNoUnknown;
+  introduction_note: string;
+  worker_gender_preference: GenderPreference;
+  may_contact_reporter: boolean;
+  problem_areas: ProblemArea[];
+  problem_areas_other: string;
+  follow_up_agreed: string;
+  feedback_date: string | null;
+  person_aware: YesNoUnknown;
+}
+
+export interface Signal extends Omit<SignalInput, 'team_id' | 'person'> {
+  id: number;
+  team_id: number;
+  status: SignalStatus;
+  case_id: number | null;
+  taken_by: PersonRef;
+  created_at: string;
+  person: SignalInput['person'] & { id: number };
+  decisions: SignalDecision[];
+  feedback: Feedback;
 }

@@ -11,7 +11,7 @@ import type {
   YesNoUnknown,
 } from '../../lib/enums';
 import { MAX } from '../../lib/limits';
-import type { SignalInput } from './api/signals';
+import type { SignalInput } from '../../lib/records';
 
 /**
  * The registration form's state, keyed by API field path so that browser and server errors land

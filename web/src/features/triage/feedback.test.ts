@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhole } from '../../lib/formChecks';
-import { feedbackState, needsContraNote } from './feedback';
+import { needsContraNote, parseWhole } from '../../lib/formChecks';
+import { feedbackState } from './feedback';
 
 describe('feedbackState', () => {
   const today = '2026-11-20';

@@ -1,4 +1,4 @@
-import type { Feedback } from './api/triage';
+import type { Feedback } from '../../lib/records';
 
 /** Where reporter feedback stands today: not due yet (no decision), open, overdue or given. */
 export type FeedbackState = 'none' | 'open' | 'overdue' | 'given';
@@ -8,9 +8,4 @@ export function feedbackState(feedback: Feedback, today: string): FeedbackState 
   if (feedback.given_on) return 'given';
   if (!feedback.due_on) return 'none';
   return feedback.due_on < today ? 'overdue' : 'open';
-}
-
-/** Whether an outreach decision needs the note: outreach despite at least one contra-indication. */
-export function needsContraNote(decision: string, contraIndications: readonly string[]): boolean {
-  return decision === 'outreach' && contraIndications.length > 0;
 }

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { DecisionFields, SubmitButton } from '../../../components/CaseFields';
+import { TriageFields } from '../../../components/TriageFields';
 import { CheckboxGroup, Form, FormError } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
 import type { Decision } from '../../../lib/enums';
+import { needsContraNote } from '../../../lib/formChecks';
 import { MAX } from '../../../lib/limits';
+import type { Signal, Triage } from '../../../lib/records';
 import { announce } from '../../../lib/status';
 import { teamMembers } from '../../../lib/teams';
-import { decideSignal, type Signal } from '../api/signals';
-import type { Triage } from '../../triage/api/triage';
-import { TriageFields } from '../../triage/components/TriageFields';
-import { needsContraNote } from '../../triage/feedback';
+import { decideSignal } from '../api/signals';
 
 const emptyTriage: Triage = { indications: [], contra_indications: [], contra_indication_note: '' };
 

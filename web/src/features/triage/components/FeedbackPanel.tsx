@@ -5,8 +5,8 @@ import { t } from '../../../i18n';
 import { isIsoDate, todayIso } from '../../../lib/dates';
 import { formatDate } from '../../../lib/format';
 import { MAX } from '../../../lib/limits';
+import type { Signal } from '../../../lib/records';
 import { announce } from '../../../lib/status';
-import type { Signal } from '../../signals/api/signals';
 import { recordFeedback } from '../api/triage';
 import { feedbackState } from '../feedback';
 

@@ -1,10 +1,10 @@
-import { CheckboxGroup, TextArea } from '../../../components/fields';
-import { t } from '../../../i18n';
-import type { ContraIndication, Indication } from '../../../lib/enums';
-import { enumOptions, label } from '../../../lib/labels';
-import { MAX } from '../../../lib/limits';
-import type { Triage } from '../api/triage';
-import { needsContraNote } from '../feedback';
+import { t } from '../i18n';
+import type { ContraIndication, Indication } from '../lib/enums';
+import { needsContraNote } from '../lib/formChecks';
+import { enumOptions, label } from '../lib/labels';
+import { MAX } from '../lib/limits';
+import type { Triage } from '../lib/records';
+import { CheckboxGroup, TextArea } from './fields';
 
 interface TriageFieldsProps {
   decision: string;

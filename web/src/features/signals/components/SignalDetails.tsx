@@ -1,16 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { Page } from '../../../components/Page';
-import { LoadState } from '../../../components/LoadState';
-import { useLoad } from '../../../components/useLoad';
+import { TriageSummary } from '../../../components/TriageFields';
 import { t } from '../../../i18n';
 import { formatDate, formatTimestamp } from '../../../lib/format';
 import { label } from '../../../lib/labels';
+import type { Signal } from '../../../lib/records';
 import { href } from '../../../lib/router';
-import { isTeamLeadOf, type User } from '../../../lib/session';
-import { getSignal, type Signal } from '../api/signals';
-import { DecisionForm } from './DecisionForm';
-import { FeedbackPanel } from '../../triage/components/FeedbackPanel';
-import { TriageSummary } from '../../triage/components/TriageFields';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -25,7 +19,8 @@ function textOrDash(value: string | null | undefined): string {
   return value && value.trim() ? value : t('common.empty');
 }
 
-function Details({ s }: { s: Signal }) {
+/** The signal as registered: reporter, person and the report itself. */
+export function SignalDetails({ s }: { s: Signal }) {
   const problems = s.problem_areas.map((p) => label('problemArea', p)).join(', ');
   return (
     <div class="detail-grid">
@@ -89,7 +84,8 @@ function Details({ s }: { s: Signal }) {
   );
 }
 
-function Decisions({ s }: { s: Signal }) {
+/** The team's decisions on the signal, the current one last. */
+export function SignalDecisions({ s }: { s: Signal }) {
   return (
     <section class="panel" aria-labelledby="d-decisions">
       <h2 id="d-decisions">{t('signalDetail.decisions')}</h2>
@@ -116,40 +112,5 @@ function Decisions({ s }: { s: Signal }) {
         </ol>
       )}
     </section>
-  );
-}
-
-export function SignalDetailPage({ id, user }: { id: number; user: User }) {
-  const loaded = useLoad(() => getSignal(id), String(id));
-  const s = loaded.data;
-  const title = s ? t('signalDetail.title', { name: s.person.name }) : t('signals.title');
-
-  return (
-    <Page
-      title={title}
-      actions={
-        s?.case_id != null ? (
-          <a class="button" href={href(`/cases/${s.case_id}`)}>
-            {t('signalDetail.toCase')}
-          </a>
-        ) : undefined
-      }
-    >
-      <LoadState loading={loaded.loading && !s} error={loaded.error} />
-      {s && (
-        <>
-          <p class="meta">
-            <span class={`badge badge--${s.status}`}>{label('signalStatus', s.status)}</span>{' '}
-            {t('signalDetail.meta', { date: formatDate(s.intake_date), name: s.taken_by.display_name })}
-          </p>
-          <Decisions s={s} />
-          {s.case_id === null && isTeamLeadOf(user, s.team_id) && (
-            <DecisionForm signal={s} onDecided={loaded.replace} />
-          )}
-          <FeedbackPanel key={`${s.id}-${s.feedback.given_on ?? ''}`} signal={s} onSaved={loaded.replace} />
-          <Details s={s} />
-        </>
-      )}
-    </Page>
   );
 }
