@@ -104,6 +104,23 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** The six-digit code of an authenticator app (TOTP), as sign-in, enrolment and switching it off ask for it. */
+export function OneTimeCodeField(props: Pick<TextFieldProps, 'label' | 'value' | 'onValue' | 'error'>) {
+  return (
+    <TextField
+      path="code"
+      label={props.label}
+      value={props.value}
+      onValue={props.onValue}
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      width="short"
+      required
+      error={props.error}
+    />
+  );
+}
+
 interface TextAreaProps extends Common {
   value: string;
   onValue: (value: string) => void;

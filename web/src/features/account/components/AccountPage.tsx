@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LoadState } from '../../../components/LoadState';
 import { Page } from '../../../components/Page';
-import { Form, FormError, TextField } from '../../../components/fields';
+import { Form, FormError, OneTimeCodeField } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
@@ -55,17 +55,7 @@ export function AccountPage() {
       {enabled && !required && (
         <Form form={form} onSubmit={onDisable}>
           <FormError message={form.formError} />
-          <TextField
-            path="code"
-            label={t('totp.codeToDisable')}
-            value={code}
-            onValue={setCode}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            width="short"
-            required
-            error={form.errors.code}
-          />
+          <OneTimeCodeField label={t('totp.codeToDisable')} value={code} onValue={setCode} error={form.errors.code} />
           <button type="submit" class="button button--secondary">
             {t('totp.disable')}
           </button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LoadState } from '../../../components/LoadState';
-import { Form, FormError, TextField } from '../../../components/fields';
+import { Form, FormError, OneTimeCodeField } from '../../../components/fields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { cleanCode, validateCode } from '../../../lib/formChecks';
@@ -62,17 +62,7 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
       </ol>
       <Form form={form} onSubmit={onSubmit}>
         <FormError message={form.formError} />
-        <TextField
-          path="code"
-          label={t('totp.code')}
-          value={code}
-          onValue={setCode}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          width="short"
-          required
-          error={form.errors.code}
-        />
+        <OneTimeCodeField label={t('totp.code')} value={code} onValue={setCode} error={form.errors.code} />
         <button type="submit" class="button">
           {t('totp.confirm')}
         </button>

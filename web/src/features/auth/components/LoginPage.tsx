@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Page } from '../../../components/Page';
-import {Form, FormError, TextField } from '../../../components/fields';
+import { Form, FormError, OneTimeCodeField, TextField } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { cleanCode, validateCode } from '../../../lib/formChecks';
@@ -65,17 +65,7 @@ export function LoginPage({ onLoggedIn, enrolment }: LoginPageProps) {
           <p>{t('totp.codeIntro')}</p>
           <Form form={form} onSubmit={onCode}>
             <FormError message={form.formError} />
-            <TextField
-              path="code"
-              label={t('totp.code')}
-              value={code}
-              onValue={setCode}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              width="short"
-              required
-              error={form.errors.code}
-            />
+            <OneTimeCodeField label={t('totp.code')} value={code} onValue={setCode} error={form.errors.code} />
             <button type="submit" class="button">
               {t('login.submit')}
             </button>
