@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWhole } from '../../lib/formChecks';
+import type { Triage } from '../../lib/records';
 import { SHOWN, parseCadence, shown, tally, validateDecision, validateHandover, without, workers } from './logic';
 
 describe('agenda helpers', () => {
@@ -48,10 +49,13 @@ describe('agenda helpers', () => {
   });
 
   it('an outreach decision needs one or two workers and a reason', () => {
-    expect(Object.keys(validateDecision('outreach', '', [], '', 0)).sort()).toEqual(['assigned_worker_ids', 'reason']);
-    expect(validateDecision('outreach', 'Zorgen', ['1'], '', 0)).toEqual({});
-    expect(Object.keys(validateDecision('outreach', 'Zorgen', ['1'], '', 1))).toEqual(['contra_indication_note']);
-    expect(validateDecision('regular_help', 'Huisarts', [], '', 0)).toEqual({});
+    const none: Triage = { indications: [], contra_indications: [], contra_indication_note: '' };
+    const contra: Triage = { ...none, contra_indications: ['existing_care_trajectory'] };
+    expect(Object.keys(validateDecision('outreach', '', [], none)).sort()).toEqual(['assigned_worker_ids', 'reason']);
+    expect(validateDecision('outreach', 'Zorgen', ['1'], none)).toEqual({});
+    expect(Object.keys(validateDecision('outreach', 'Zorgen', ['1'], contra))).toEqual(['contra_indication_note']);
+    expect(validateDecision('outreach', 'Zorgen', ['1'], { ...contra, contra_indication_note: 'Toch langs' })).toEqual({});
+    expect(validateDecision('regular_help', 'Huisarts', [], contra)).toEqual({});
   });
 
   it('a handover needs both workers and a note', () => {

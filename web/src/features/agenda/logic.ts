@@ -1,7 +1,8 @@
 import type { Errors } from '../../components/useForm';
 import { t } from '../../i18n';
-import { parseWhole, requiredText } from '../../lib/formChecks';
+import { needsContraNote, parseWhole, requiredText } from '../../lib/formChecks';
 import { MAX } from '../../lib/limits';
+import type { Triage } from '../../lib/records';
 
 /** Pure rules of the team meeting agenda. */
 
@@ -38,14 +39,16 @@ export function parseCadence(text: string): number[] | null {
   return days.every((d): d is number => d !== null) ? days : null;
 }
 
-export function validateDecision(decision: string, reason: string, workerIds: readonly string[], contraNote: string, contraCount: number): Errors {
+export function validateDecision(decision: string, reason: string, workerIds: readonly string[], triage: Triage): Errors {
   const errors: Errors = {};
   if (!decision) errors.decision = t('fieldError.requiredChoice');
   requiredText(errors, 'reason', reason, MAX.short);
   if (decision === 'outreach' && (workerIds.length < 1 || workerIds.length > 2)) {
     errors.assigned_worker_ids = t('fieldError.workersCount');
   }
-  if (decision === 'outreach' && contraCount > 0 && !contraNote.trim()) errors.contra_indication_note = t('fieldError.required');
+  if (needsContraNote(decision, triage.contra_indications) && !triage.contra_indication_note.trim()) {
+    errors.contra_indication_note = t('fieldError.required');
+  }
   return errors;
 }
 

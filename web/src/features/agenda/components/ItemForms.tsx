@@ -11,13 +11,13 @@ import {
   useReviewDraft,
 } from '../../../components/CaseFields';
 import { CheckboxGroup, Form, FormError, SelectField, TextArea } from '../../../components/fields';
+import { TriageFields } from '../../../components/TriageFields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
-import type { CheckInOutcome, ContraIndication, Decision, Indication, ReviewDecision } from '../../../lib/enums';
-import { enumOptions } from '../../../lib/labels';
-import { validateOutcome, validateReview } from '../../../lib/formChecks';
+import type { CheckInOutcome, Decision, ReviewDecision } from '../../../lib/enums';
+import { needsContraNote, validateOutcome, validateReview } from '../../../lib/formChecks';
 import { MAX } from '../../../lib/limits';
-import type { PersonRef } from '../../../lib/records';
+import type { PersonRef, Triage } from '../../../lib/records';
 import { announce } from '../../../lib/status';
 import type { TeamMember } from '../../../lib/teams';
 import {
@@ -37,23 +37,23 @@ export function DecideForm({ signal, members, onDone }: { signal: SignalItem; me
   const [decision, setDecision] = useState<Decision | ''>('');
   const [reason, setReason] = useState('');
   const [workerIds, setWorkerIds] = useState<string[]>([]);
-  const [indications, setIndications] = useState<Indication[]>([]);
-  const [contra, setContra] = useState<ContraIndication[]>([]);
-  const [contraNote, setContraNote] = useState('');
+  const [triage, setTriage] = useState<Triage>({ indications: [], contra_indications: [], contra_indication_note: '' });
   const form = useForm(`sig-${signal.id}`);
   const outreach = decision === 'outreach';
 
   const onSubmit = () =>
     void form.submit(
-      () => validateDecision(decision, reason, workerIds, contraNote, contra.length),
+      () => validateDecision(decision, reason, workerIds, triage),
       async () => {
         const result = await decide(signal.id, {
           decision: decision as Decision,
           reason: reason.trim(),
           assigned_worker_ids: outreach ? workerIds.map(Number) : [],
-          indications,
-          contra_indications: contra,
-          contra_indication_note: outreach && contra.length > 0 ? contraNote.trim() : '',
+          indications: triage.indications,
+          contra_indications: triage.contra_indications,
+          contra_indication_note: needsContraNote(decision, triage.contra_indications)
+            ? triage.contra_indication_note.trim()
+            : '',
         });
         announce(
           t(result.case_id !== null ? 'agenda.decidedWithCase' : 'agenda.decided', { name: signal.person_name }),
@@ -78,34 +78,7 @@ export function DecideForm({ signal, members, onDone }: { signal: SignalItem; me
           error={form.errors.assigned_worker_ids}
         />
       )}
-      <CheckboxGroup
-        path="indications"
-        label={t('triage.indications')}
-        values={indications}
-        options={enumOptions('indication')}
-        onValues={setIndications}
-        error={form.errors.indications}
-      />
-      <CheckboxGroup
-        path="contra_indications"
-        label={t('triage.contraIndications')}
-        values={contra}
-        options={enumOptions('contraIndication')}
-        onValues={setContra}
-        error={form.errors.contra_indications}
-      />
-      {outreach && contra.length > 0 && (
-        <TextArea
-          path="contra_indication_note"
-          label={t('triage.note')}
-          required
-          rows={2}
-          maxLength={MAX.short}
-          value={contraNote}
-          onValue={setContraNote}
-          error={form.errors.contra_indication_note}
-        />
-      )}
+      <TriageFields decision={decision} value={triage} onValue={setTriage} errors={form.errors} />
       <SubmitButton form={form} label={t('decisionForm.submit')} />
     </Form>
   );
