@@ -11,6 +11,11 @@ export function listTeams() {
   return api.get<{ items: Team[] }>('/teams');
 }
 
+/** Sets a team's working days for reporter feedback (admin, or a lead of the team). */
+export function updateFeedbackDays(teamId: number, feedbackWorkingDays: number) {
+  return api.patch<Team>(`/teams/${teamId}`, { feedback_working_days: feedbackWorkingDays });
+}
+
 /** An active member of a team, as the handover, check-in and decision forms offer them. */
 export interface TeamMember {
   id: number;

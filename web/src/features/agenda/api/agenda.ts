@@ -11,7 +11,6 @@ import type {
   ReviewDecision,
 } from '../../../lib/enums';
 import type { PersonRef } from '../../../lib/records';
-import type { Team } from '../../../lib/teams';
 
 /** The agenda's own view of the API (docs/api.md): only the fields the team meeting needs. */
 
@@ -124,10 +123,6 @@ export function recordOutcome(
   body: { done_on: string; outcome: CheckInOutcome; note: string },
 ) {
   return api.post<unknown>(`/cases/${caseId}/check-ins/${checkInId}/outcome`, body);
-}
-
-export function updateFeedbackDays(teamId: number, feedbackWorkingDays: number) {
-  return api.patch<Team>(`/teams/${teamId}`, { feedback_working_days: feedbackWorkingDays });
 }
 
 export function teamSettings(teamId: number) {

@@ -8,8 +8,8 @@ import { t } from '../../../i18n';
 import { parseFeedbackDays, parseWhole, validateFeedbackDays } from '../../../lib/formChecks';
 import type { TeamRef } from '../../../lib/session';
 import { announce } from '../../../lib/status';
-import { listTeams, type Team } from '../../../lib/teams';
-import { teamSettings, updateFeedbackDays, updateTeamSettings, type TeamSettings } from '../api/agenda';
+import { listTeams, updateFeedbackDays, type Team } from '../../../lib/teams';
+import { teamSettings, updateTeamSettings, type TeamSettings } from '../api/agenda';
 import { parseCadence } from '../logic';
 
 function FeedbackDaysForm({ team }: { team: Team }) {

@@ -1,6 +1,5 @@
 import { api } from '../../../lib/api';
 import type { Preparation, PreparationInput, Signal } from '../../../lib/records';
-import type { Team } from '../../../lib/teams';
 
 export function recordFeedback(signalId: number, body: { given_on: string; told: string }) {
   return api.post<Signal>(`/signals/${signalId}/feedback`, body);
@@ -12,8 +11,4 @@ export function savePreparation(caseId: number, body: PreparationInput) {
 
 export function addPriorInfo(caseId: number, body: { source: string; content: string }) {
   return api.post<Preparation>(`/cases/${caseId}/preparation/prior-info`, body);
-}
-
-export function updateTeamSettings(teamId: number, feedbackWorkingDays: number) {
-  return api.patch<Team>(`/teams/${teamId}`, { feedback_working_days: feedbackWorkingDays });
 }

@@ -5,8 +5,7 @@ import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { parseFeedbackDays, validateFeedbackDays } from '../../../lib/formChecks';
 import { announce } from '../../../lib/status';
-import type { Team } from '../../../lib/teams';
-import { updateTeamSettings } from '../api/triage';
+import { updateFeedbackDays, type Team } from '../../../lib/teams';
 
 /** The team setting "working days for reporter feedback" (admin, or a lead of the team). */
 export function TeamFeedbackDays({ team, onSaved }: { team: Team; onSaved: () => void }) {
@@ -16,7 +15,7 @@ export function TeamFeedbackDays({ team, onSaved }: { team: Team; onSaved: () =>
     void form.submit(
       () => validateFeedbackDays(days),
       async () => {
-        await updateTeamSettings(team.id, parseFeedbackDays(days) as number);
+        await updateFeedbackDays(team.id, parseFeedbackDays(days) as number);
         announce(t('admin.teams.feedbackSaved'));
         onSaved();
       },
