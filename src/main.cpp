@@ -195,13 +195,9 @@ std::string key_file(const Settings& s) {
 // data directory for PostgreSQL. Call after open_and_migrate() has filled in s.database.
 std::string access_log_spool(const Settings& s) {
   if (!s.access_log_spool.empty()) return s.access_log_spool;
-  if (s.database.rfind("postgres", 0) == 0) {
-    std::filesystem::create_directories(s.data_dir);
-    return (std::filesystem::path(s.data_dir) / "access-log-spool.db").string();
-  }
-  const std::string sqlite_prefix = "sqlite:";
-  const auto file = s.database.rfind(sqlite_prefix, 0) == 0 ? s.database.substr(sqlite_prefix.size()) : s.database;
-  return file + "-access-spool";
+  if (const auto file = store::sqlite_file(s.database)) return *file + "-access-spool";
+  std::filesystem::create_directories(s.data_dir);
+  return (std::filesystem::path(s.data_dir) / "access-log-spool.db").string();
 }
 
 // Where the signed consent scans are kept (app/scan_files.h).

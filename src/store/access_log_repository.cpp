@@ -34,15 +34,7 @@ void put(std::string& out, const std::optional<std::int64_t>& v) {
 AccessLogRow row_from(const Row& r) {
   AccessLogRow out;
   out.id = r.integer(0);
-  out.entry.at = r.integer(1);
-  out.entry.user_id = r.integer(2);
-  out.entry.on_behalf_of = r.opt_text(3);
-  out.entry.person_id = r.opt_integer(4);
-  out.entry.record_type = r.text(5);
-  out.entry.record_id = r.opt_integer(6);
-  out.entry.action = r.text(7);
-  out.entry.detail = r.opt_text(8);
-  out.entry.break_glass_reason = r.opt_text(9);
+  out.entry = access_log_input_from(r);
   out.prev_hash = r.text(10);
   out.hash = r.text(11);
   return out;
@@ -62,6 +54,20 @@ std::string id_range(std::int64_t first, std::int64_t last) {
 }
 
 }  // namespace
+
+AccessLogInput access_log_input_from(const Row& r) {
+  AccessLogInput e;
+  e.at = r.integer(1);
+  e.user_id = r.integer(2);
+  e.on_behalf_of = r.opt_text(3);
+  e.person_id = r.opt_integer(4);
+  e.record_type = r.text(5);
+  e.record_id = r.opt_integer(6);
+  e.action = r.text(7);
+  e.detail = r.opt_text(8);
+  e.break_glass_reason = r.opt_text(9);
+  return e;
+}
 
 std::string canonical_access_log_row(std::int64_t id, const AccessLogInput& e, const std::string& prev_hash) {
   std::string out = "voordeur-access-log-v1;";

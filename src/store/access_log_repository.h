@@ -49,6 +49,10 @@ struct AccessLogRow {
   std::string hash;
 };
 
+// The entry of a row whose columns 1-9 are at, user_id, on_behalf_of, person_id, record_type,
+// record_id, action, detail, break_glass_reason (column 0 is the row's number).
+AccessLogInput access_log_input_from(const Row& r);
+
 // The exact bytes that are hashed for a row.
 std::string canonical_access_log_row(std::int64_t id, const AccessLogInput& e, const std::string& prev_hash);
 // Lower-case hex BLAKE2b-256 of canonical_access_log_row().

@@ -69,19 +69,19 @@ std::unique_ptr<Database> open_database(const std::string& url) {
     throw DbError(DbError::Kind::unavailable,
                   "no database URL given (use postgresql://..., sqlite:PATH or a file path)");
   }
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return postgres::open(url);
-  std::string path;
-  if (url.starts_with("sqlite://")) {
-    path = url.substr(9);
-  } else if (url.starts_with("sqlite:")) {
-    path = url.substr(7);
-  } else if (const auto scheme_end = url.find("://"); scheme_end != std::string::npos) {
+  if (const auto path = sqlite_file(url)) return sqlite::open(*path);
+  return postgres::open(url);
+}
+
+std::optional<std::string> sqlite_file(const std::string& url) {
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return std::nullopt;
+  if (url.starts_with("sqlite://")) return url.substr(9);
+  if (url.starts_with("sqlite:")) return url.substr(7);
+  if (const auto scheme_end = url.find("://"); scheme_end != std::string::npos) {
     throw DbError(DbError::Kind::unavailable, "unsupported database URL scheme '" + url.substr(0, scheme_end) +
                                                   "' (use postgresql://, postgres://, sqlite:PATH or a file path)");
-  } else {
-    path = url;
   }
-  return sqlite::open(path);
+  return url;
 }
 
 namespace {

@@ -99,6 +99,9 @@ class Database {
 // "sqlite:PATH" or a plain file path for SQLite (file created when missing; WAL and foreign keys on).
 // Throws DbError(unavailable) with a message a sysadmin can act on.
 std::unique_ptr<Database> open_database(const std::string& url);
+// The file of a SQLite URL as open_database() reads it; nullopt for PostgreSQL. Throws
+// DbError(unavailable) for an unsupported scheme.
+std::optional<std::string> sqlite_file(const std::string& url);
 
 // RAII write transaction on the calling thread's connection.
 class WriteTransaction {

@@ -371,6 +371,16 @@ TEST(OpenDatabase, SqliteUrlFormsCreateTheFile) {
   }
 }
 
+TEST(OpenDatabase, SqliteFileNamesTheFileOfEveryUrlFormAndNoneForPostgres) {
+  EXPECT_EQ(sqlite_file("sqlite:data/v.db"), "data/v.db");
+  EXPECT_EQ(sqlite_file("sqlite://data/v.db"), "data/v.db");
+  EXPECT_EQ(sqlite_file("sqlite:///var/v.db"), "/var/v.db");
+  EXPECT_EQ(sqlite_file("/var/v.db"), "/var/v.db");
+  EXPECT_EQ(sqlite_file("postgresql://u@h/db"), std::nullopt);
+  EXPECT_EQ(sqlite_file("postgres://u@h/db"), std::nullopt);
+  EXPECT_EQ(kind_of_failure([] { sqlite_file("mysql://h/db"); }), DbError::Kind::unavailable);
+}
+
 TEST(OpenDatabase, UnopenableSqlitePathIsUnavailableAndNamesThePath) {
   for (const std::string url : {"/nonexistent-dir/x.db", "sqlite:/nonexistent-dir/x.db", "sqlite:///nonexistent-dir/x.db"}) {
     std::string message;

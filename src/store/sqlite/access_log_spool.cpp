@@ -97,19 +97,7 @@ std::size_t AccessLogSpool::move(std::size_t max_rows) {
     if (!rows.empty()) {
       std::vector<AccessLogInput> entries;
       entries.reserve(rows.size());
-      for (const auto& r : rows) {
-        AccessLogInput e;
-        e.at = r.integer(1);
-        e.user_id = r.integer(2);
-        e.on_behalf_of = r.opt_text(3);
-        e.person_id = r.opt_integer(4);
-        e.record_type = r.text(5);
-        e.record_id = r.opt_integer(6);
-        e.action = r.text(7);
-        e.detail = r.opt_text(8);
-        e.break_glass_reason = r.opt_text(9);
-        entries.push_back(std::move(e));
-      }
+      for (const auto& r : rows) entries.push_back(access_log_input_from(r));
       append_access_log(tx.conn(), entries);
       last = rows.back().integer(0);
       tx.conn().query("UPDATE access_log_spool_marks SET last_seq = $1 WHERE spool_id = $2", {last, id_});
