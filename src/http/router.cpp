@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string_view>
@@ -22,26 +23,44 @@ std::string_view next_segment(std::string_view& rest) {
   return segment;
 }
 
-// Matches `path` against `pattern`. Returns 0 for no match, otherwise a specificity score where a
-// literal segment outranks a parameter at the same position and earlier segments weigh more, so
-// "/cases/new" wins over "/cases/{id}" whatever the order of registration.
-std::uint64_t score(std::string_view pattern, std::string_view path, PathParams* params) {
-  if (path.empty() || path.front() != '/') return 0;
+// A path or pattern cut into its segments once, so matching compares segments without re-parsing.
+// No route has more than kMaxSegments segments (add() refuses them), so a longer path matches none.
+constexpr std::size_t kMaxSegments = 16;
+
+struct SplitPath {
+  std::array<std::string_view, kMaxSegments> segments;
+  std::size_t count = 0;
+  bool valid = false;  // starts with '/' and has at most kMaxSegments segments
+};
+
+SplitPath split_path(std::string_view path) {
+  SplitPath out;
+  if (path.empty() || path.front() != '/') return out;
+  while (!path.empty()) {
+    if (out.count == kMaxSegments) return out;
+    out.segments[out.count++] = next_segment(path);
+  }
+  out.valid = true;
+  return out;
+}
+
+// Matches a split path against a route's segments. Returns 0 for no match, otherwise a specificity
+// score where a literal segment outranks a parameter at the same position and earlier segments weigh
+// more, so "/cases/new" wins over "/cases/{id}" whatever the order of registration.
+std::uint64_t score(const std::vector<PatternSegment>& pattern, const SplitPath& path, PathParams* params) {
+  if (pattern.size() != path.count) return 0;
   std::uint64_t result = 1;
-  int index = 0;
-  while (!pattern.empty() && !path.empty()) {
-    std::string_view want = next_segment(pattern);
-    std::string_view have = next_segment(path);
-    if (is_param(want)) {
+  for (std::size_t index = 0; index < pattern.size(); ++index) {
+    const std::string_view have = path.segments[index];
+    if (pattern[index].param) {
       if (have.empty()) return 0;
-      if (params) params->emplace(std::string(want.substr(1, want.size() - 2)), std::string(have));
+      if (params) params->emplace(pattern[index].text, std::string(have));
     } else {
-      if (want != have) return 0;
+      if (pattern[index].text != have) return 0;
       if (index < 62) result |= std::uint64_t{1} << (62 - index);
     }
-    ++index;
   }
-  return pattern.empty() && path.empty() ? result : 0;
+  return result;
 }
 
 void validate(const std::string& method, const std::string& pattern) {
@@ -53,7 +72,9 @@ void validate(const std::string& method, const std::string& pattern) {
   if (pattern == "/") return;
   std::string_view rest = pattern;
   std::vector<std::string_view> names;
+  std::size_t count = 0;
   while (!rest.empty()) {
+    if (++count > kMaxSegments) fail("more than 16 segments");
     std::string_view segment = next_segment(rest);
     if (segment.empty()) fail("empty segment (double or trailing '/')");
     if (is_param(segment)) {
@@ -83,6 +104,25 @@ std::string shape(std::string_view pattern) {
   return out;
 }
 
+// The index of the most specific route for method and path, or routes.size() for none; sets
+// *path_known when some route matches the path with another method.
+std::size_t best_route(const std::vector<Route>& routes, const std::vector<std::vector<PatternSegment>>& segments,
+                       const std::string& method, const SplitPath& split, bool* path_known) {
+  std::size_t best = routes.size();
+  std::uint64_t best_score = 0;
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const std::uint64_t s = score(segments[i], split, nullptr);
+    if (s == 0) continue;
+    if (routes[i].method != method) {
+      if (path_known) *path_known = true;
+    } else if (s > best_score) {
+      best_score = s;
+      best = i;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteOptions options) {
@@ -94,29 +134,33 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
       throw std::invalid_argument("route " + method + " " + pattern + " clashes with " + existing.pattern);
     }
   }
+  std::vector<PatternSegment> segments;
+  std::string_view rest = pattern;
+  while (!rest.empty()) {
+    const std::string_view segment = next_segment(rest);
+    segments.push_back(is_param(segment) ? PatternSegment{std::string(segment.substr(1, segment.size() - 2)), true}
+                                         : PatternSegment{std::string(segment), false});
+  }
   routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), options});
+  segments_.push_back(std::move(segments));
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {
   Match result;
-  std::uint64_t best_score = 0;
-  for (const Route& route : routes_) {
-    std::uint64_t s = score(route.pattern, path, nullptr);
-    if (s == 0) continue;
-    if (route.method != method) {
-      result.path_known = true;
-    } else if (s > best_score) {
-      best_score = s;
-      result.route = &route;
-    }
-  }
-  if (result.route) score(result.route->pattern, path, &result.params);
+  const SplitPath split = split_path(path);
+  if (!split.valid) return result;
+  const std::size_t best = best_route(routes_, segments_, method, split, &result.path_known);
+  if (best == routes_.size()) return result;
+  result.route = &routes_[best];
+  score(segments_[best], split, &result.params);
   return result;
 }
 
 std::size_t Router::body_limit(const std::string& method, const std::string& path, std::size_t fallback) const {
-  const Match m = match(method, path);
-  return m.route && m.route->options.body_limit > 0 ? m.route->options.body_limit : fallback;
+  const SplitPath split = split_path(path);
+  if (!split.valid) return fallback;
+  const std::size_t best = best_route(routes_, segments_, method, split, nullptr);
+  return best < routes_.size() && routes_[best].options.body_limit > 0 ? routes_[best].options.body_limit : fallback;
 }
 
 std::size_t Router::max_body_limit(std::size_t fallback) const {

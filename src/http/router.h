@@ -30,6 +30,12 @@ struct RouteOptions {
   std::size_t body_limit = 0;
 };
 
+// One segment of a route's pattern: a literal, or a parameter by its name (without braces).
+struct PatternSegment {
+  std::string text;
+  bool param = false;
+};
+
 struct Route {
   std::string method;
   std::string pattern;
@@ -56,6 +62,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<PatternSegment>> segments_;  // routes_[i]'s pattern, split once by add()
 };
 
 }  // namespace voordeur::http

@@ -117,6 +117,19 @@ TEST(Router, ParameterValuesAreTakenVerbatimFromTheDecodedPath) {
   EXPECT_EQ(m.params.at("name"), "a b.txt");
 }
 
+TEST(Router, RoutesHaveAtMostSixteenSegmentsAndLongerPathsMatchNothing) {
+  Router router;
+  std::string sixteen;
+  for (int i = 0; i < 16; ++i) sixteen += "/{p" + std::to_string(i) + "}";
+  router.add("GET", sixteen, answer("deep"));
+  EXPECT_THROW(router.add("GET", sixteen + "/x", answer("")), std::invalid_argument);
+  std::string path;
+  for (int i = 0; i < 16; ++i) path += "/s";
+  EXPECT_EQ(call(router.match("GET", path)), "deep");
+  EXPECT_EQ(router.match("GET", path + "/s").route, nullptr);
+  EXPECT_FALSE(router.match("GET", path + "/s").path_known);
+}
+
 TEST(Router, RefusesMalformedOrClashingRoutes) {
   Router router;
   EXPECT_THROW(router.add("GET", "api/x", answer("")), std::invalid_argument);
