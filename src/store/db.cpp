@@ -14,7 +14,7 @@ namespace voordeur::store {
 
 Row::Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {
   for (auto& col : cols_) {
-    if (col) *col = open_sealed(std::move(*col));
+    if (col) open_sealed(*col);
   }
 }
 

@@ -169,15 +169,14 @@ std::string seal(std::string_view plain) {
   return ring ? ring->seal(plain) : std::string(plain);
 }
 
-std::string open_sealed(std::string value) {
-  if (value.size() < kTextPrefix.size() || value.compare(0, kTextPrefix.size(), kTextPrefix) != 0) return value;
+void open_sealed(std::string& value) {
+  if (!value.starts_with(kTextPrefix)) return;
   const auto ring = installed_key_ring();
   if (!ring) {
     if (const auto id = KeyRing::sealed_key_id(value)) throw unknown_key(*id);
-    return value;
+    return;
   }
-  auto plain = ring->open(value);
-  return plain ? std::move(*plain) : value;
+  if (auto plain = ring->open(value)) value = std::move(*plain);
 }
 
 }  // namespace voordeur::store

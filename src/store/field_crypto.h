@@ -69,7 +69,7 @@ std::shared_ptr<const KeyRing> installed_key_ring();
 // Seals with the installed key ring (unchanged without one). Used by repository writes. The empty
 // text stays empty, so columns keep their '' default and only reveal whether a note was written.
 std::string seal(std::string_view plain);
-// Opens sealed text with the installed key ring; anything else is returned as it is.
-std::string open_sealed(std::string value);
+// Opens sealed text in place with the installed key ring; anything else is left as it is.
+void open_sealed(std::string& value);
 
 }  // namespace voordeur::store
