@@ -204,11 +204,19 @@ domain::Result<store::AccessLogPage> AccessLogService::query(const domain::Actor
 
 domain::Result<store::AccessLogPage> AccessLogService::for_case(const domain::Actor& a, domain::Id case_id, int limit,
                                                                 int offset) {
+  const auto visible_subject = [&](store::Connection& c) -> domain::Result<store::CaseSubject> {
+    const auto subject = store::case_subject(c, case_id);
+    if (!subject || !(domain::can_see_team(a, subject->team_id) || is_privacy_officer(a))) return case_not_found();
+    return *subject;
+  };
+  // Checked before the queue is written, so a refused request does not make the server write.
+  if (auto checked = in_read(db_, visible_subject); !checked) return checked.error();
   log_.flush();
   std::optional<store::CaseSubject> subject;
   auto page = in_read(db_, [&](store::Connection& c) -> domain::Result<store::AccessLogPage> {
-    subject = store::case_subject(c, case_id);
-    if (!subject || !(domain::can_see_team(a, subject->team_id) || is_privacy_officer(a))) return case_not_found();
+    auto checked = visible_subject(c);
+    if (!checked) return checked.error();
+    subject = checked.value();
     store::AccessLogFilter f;
     f.person_id = subject->person_id;
     f.limit = limit;

@@ -192,6 +192,25 @@ TEST_F(AccessLogAppTest, ACasesLogIsForItsTeamAndThePrivacyOfficer) {
   EXPECT_EQ(queries_.for_case(actor("demo-admin"), k.id, 50, 0).error().code, "not_found");
 }
 
+TEST_F(AccessLogAppTest, ARefusedLookAtACasesLogLeavesTheQueueUnwritten) {
+  const auto k = open_case();
+  access_log_->flush();
+  AccessLog::Options options;
+  options.flush_interval = std::chrono::minutes(10);
+  AccessLog log(*db_, clock_, options);
+  AccessLogService queries(*db_, log);
+  log.enqueue(lead_, access::read, Access{"case", k.id, k.person.id, std::nullopt});
+  const std::int64_t before = rows();
+  EXPECT_EQ(queries.for_case(actor("demo-outreacher-b"), k.id, 50, 0).error().code, "not_found");
+  EXPECT_EQ(queries.for_case(actor("demo-outreacher-b"), 999999, 50, 0).error().code, "not_found");
+  EXPECT_EQ(rows(), before);
+  const auto page = queries.for_case(actor("demo-outreacher-a"), k.id, 50, 0);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 2);  // the fixture's read and the queued one, written before the query
+  EXPECT_EQ(rows(), before + 1);
+  log.stop();
+}
+
 TEST_F(AccessLogAppTest, PurgeKeepsTheChainVerifiable) {
   open_case();
   access_log_->flush();
