@@ -7,7 +7,8 @@
 #
 # DATA_DIR holds voordeur.db and voordeur.key, made with
 #   build/bench-run/voordeur demo --data-dir DIR
-#   build/bench-run/bench/voordeur-bench-generate --database sqlite:DIR/voordeur.db --cases 100000 --contacts-per-case 10
+#   build/bench-run/bench/voordeur-bench-generate --database sqlite:DIR/voordeur.db --key-file DIR/voordeur.key \
+#     --cases 100000 --contacts-per-case 10
 # Settings (environment):
 #   AB_PORT         server port (default 18191)
 #   AB_SERVE_ARGS   extra `voordeur serve` options

@@ -13,6 +13,11 @@
 // Rows are written with explicit ids through multi-row INSERT statements on store::Connection
 // (prepared once per SQL text by the store layer), one transaction per batch of cases. The same
 // seed and --today give the same data.
+//
+// The sensitive columns (store::sealed_columns) are sealed as the server seals them, with the key
+// of --key-file. A database whose key is recorded (`voordeur demo` records one) needs it: the
+// server seals plain rows only at its first start with a key, so rows written later would stay
+// plain, and a case view would skip the decryption a real one does.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -34,7 +39,10 @@
 
 #include "domain/dates.h"
 #include "domain/vocabulary.h"
+#include "app/encryption.h"
 #include "store/db.h"
+#include "store/encryption_repository.h"
+#include "store/field_crypto.h"
 
 namespace {
 
@@ -43,13 +51,15 @@ using voordeur::store::Value;
 using Id = std::int64_t;
 
 constexpr std::string_view kUsage =
-    "Usage: voordeur-bench-generate --database URL [--cases N] [--contacts-per-case K]\n"
+    "Usage: voordeur-bench-generate --database URL [--key-file FILE] [--cases N] [--contacts-per-case K]\n"
     "                               [--seed S] [--today YYYY-MM-DD] [--batch-cases B]\n"
     "Adds N cases (default 100000) with on average K contacts each (default 10) to a database\n"
-    "that already holds the demo data (run `voordeur demo --database URL` first).\n";
+    "that already holds the demo data (run `voordeur demo --database URL` first). --key-file is the\n"
+    "database's key (voordeur.key in the data directory); sensitive columns are sealed with it.\n";
 
 struct Options {
   std::string database;
+  std::string key_file;
   std::int64_t cases = 100000;
   std::int64_t contacts_per_case = 10;
   std::uint64_t seed = 20261122;
@@ -88,6 +98,8 @@ Options parse_options(int argc, char** argv) {
     const std::string value = argv[++i];
     if (arg == "--database") {
       o.database = value;
+    } else if (arg == "--key-file") {
+      o.key_file = value;
     } else if (arg == "--cases") {
       o.cases = parse_count(arg, value, 1, 100000000);
     } else if (arg == "--contacts-per-case") {
@@ -270,6 +282,9 @@ class Generator {
  private:
   int roll(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
 
+  // A sensitive value as the server stores it: sealed with the installed key ring, if any.
+  static std::string seal(std::string_view plain) { return voordeur::store::seal(plain); }
+
   template <typename T, std::size_t N>
   const T& pick(const std::array<T, N>& a) {
     return a[static_cast<std::size_t>(roll(0, static_cast<int>(N) - 1))];
@@ -329,8 +344,7 @@ class Generator {
     const std::string name = full_name();
     std::string address = pick(kStreets);
     address += " " + std::to_string(roll(1, 250)) + ", Proefdorp";
-    persons_.add({person_id, team, name, address,
-                  "06-1" + std::to_string(1000000 + i % 9000000),
+    persons_.add({person_id, team, name, address, seal("06-1" + std::to_string(1000000 + i % 9000000)),
                   voordeur::domain::date_from_day_number(today_ - roll(18 * 365, 90 * 365)), pick(vocab::sexes),
                   intake_at});
 
@@ -359,7 +373,7 @@ class Generator {
       if (outcome == "conversation" && !first_conversation_time) first_conversation_time = time;
       contacts_.add({++contact_id_, case_id, occurred_at, pick(vocab::contact_channels),
                      roll(0, 2) == 0 ? std::string("Client") : std::string(), outcome,
-                     std::string(pick(kContactNotes)), voordeur::store::opt(next), contact_author, time + 600});
+                     seal(pick(kContactNotes)), voordeur::store::opt(next), contact_author, time + 600});
       last_contact_at = occurred_at;
       next_attempt_date = next;
     }
@@ -373,7 +387,7 @@ class Generator {
     // cases go on to help and monitoring or lose contact again. Closing ends every walk.
     std::string phase = "preparation";
     const auto move = [&](const char* event, const char* to, std::int64_t at, const std::string& why, Id actor) {
-      transitions_.add({++transition_id_, case_id, phase, std::string(event), std::string(to), actor, at, why});
+      transitions_.add({++transition_id_, case_id, phase, std::string(event), std::string(to), actor, at, seal(why)});
       phase = to;
     };
     const Id mover = contact_author;
@@ -403,7 +417,7 @@ class Generator {
 
     if (closed) {
       cases_.add({case_id, team, person_id, std::string("closed"), phase, opened_at, closed_at, lead, closure_reason,
-                  std::string("Closed after the team review."), voordeur::store::opt(last_contact_at),
+                  seal("Closed after the team review."), voordeur::store::opt(last_contact_at),
                   voordeur::store::opt(next_attempt_date), std::int64_t{n}});
     } else {
       cases_.add({case_id, team, person_id, std::string("open"), phase, opened_at, voordeur::store::null_value(),
@@ -422,9 +436,9 @@ class Generator {
                   full_name(), std::string(organisation ? "organisation" : "private_person"),
                   organisation ? std::string(pick(kOrganisations)) : std::string(),
                   std::string(organisation ? "Tenant of the corporation" : "Lives next door"), direct_reason,
-                  std::string("Letters and two visits; no answer."), std::string("Someone who keeps coming by."),
-                  std::string("Usually at home in the morning."), areas, pick(vocab::person_aware), intake_at});
-    decisions_.add({decision_id, signal_id, std::string("outreach"), reason, lead, opened_at, case_id});
+                  seal("Letters and two visits; no answer."), seal("Someone who keeps coming by."),
+                  seal("Usually at home in the morning."), areas, pick(vocab::person_aware), intake_at});
+    decisions_.add({decision_id, signal_id, std::string("outreach"), seal(reason), lead, opened_at, case_id});
 
     workers_.add({case_id, worker});
     assignments_.add({++assignment_id_, case_id, worker, opened_at, lead});
@@ -432,10 +446,10 @@ class Generator {
       workers_.add({case_id, lead});
       assignments_.add({++assignment_id_, case_id, lead, opened_at, lead});
     }
-    events_.add({++event_id_, case_id, std::string("opened"), reason, std::string(), lead, opened_at});
+    events_.add({++event_id_, case_id, std::string("opened"), seal(reason), std::string(), lead, opened_at});
     if (closed) {
-      events_.add({++event_id_, case_id, std::string("closed"), closure_reason,
-                   std::string("Closed after the team review."), lead, closed_at});
+      events_.add({++event_id_, case_id, std::string("closed"), seal(closure_reason),
+                   seal("Closed after the team review."), lead, closed_at});
     }
   }
 
@@ -496,6 +510,13 @@ void advance_sequences(Connection& c) {
 int run(const Options& o) {
   auto db = voordeur::store::open_database(o.database);
   Connection& conn = db->connection();
+  if (!o.key_file.empty()) {
+    voordeur::app::start_encryption(*db, o.key_file, std::time(nullptr));
+  } else if (const auto key_id = voordeur::store::recorded_key_id(conn)) {
+    usage_error("the database's sensitive columns are sealed with key " + *key_id +
+                "; give its key file with --key-file (voordeur.key in the data directory), so the generated rows "
+                "are sealed as the server would");
+  }
   const Teams teams = find_demo_teams(conn);
   const std::string today_text = o.today.value_or(local_today());
   const std::int64_t today = *voordeur::domain::day_number(today_text);

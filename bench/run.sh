@@ -108,7 +108,8 @@ if ! (cd "$work" && "$voordeur" demo --database "$database" >"$work/demo.log" 2>
   cat "$work/demo.log" >&2
   die "voordeur demo failed"
 fi
-"$generate" --database "$database" --cases "$cases" --contacts-per-case "$per_case" 2>/dev/null |
+"$generate" --database "$database" --key-file "$work/data/voordeur.key" --cases "$cases" \
+  --contacts-per-case "$per_case" 2>/dev/null |
   tee "$results/generate.txt" >&2
 
 # demo-lead-a sees only Team A's cases; another team's id would answer 404.
@@ -125,8 +126,6 @@ fi
 note "starting the server (default io and worker threads)"
 (cd "$work" && exec "$voordeur" serve --database "$database" --port "$port" 2>"$server_log" >&2) &
 server_pid=$!
-# The first start encrypts the generated rows' sensitive columns (bench/generate.cpp writes plain
-# text), which takes a few minutes for a million contacts.
 for _ in $(seq 3000); do
   curl -fs "$base/health" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || die "the server stopped; run with BENCH_SERVER_LOG=server.log to see why"
