@@ -57,10 +57,14 @@ class KeyRing {
     std::string id;
     FieldKey key;
   };
-  const Entry* find(const std::string& key_id) const;
+  const Entry* find(std::string_view key_id) const;
   std::vector<Entry> keys_;
   std::string current_id_;
 };
+
+// base64url without padding (RFC 4648 section 5), as sealed text stores its body; nullopt for any
+// other character, or a length or final bits no encoder writes.
+std::optional<std::string> decode_base64url(std::string_view text);
 
 // The process-wide key ring (nullptr: none; seal() then stores plain text).
 void install_key_ring(std::shared_ptr<const KeyRing> ring);

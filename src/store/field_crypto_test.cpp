@@ -1,6 +1,12 @@
 #include "store/field_crypto.h"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "store/db.h"
 
@@ -29,6 +35,10 @@ TEST(FieldCrypto, PlainTextIsNotSealedText) {
   EXPECT_EQ(ring.open("gewone notitie"), std::nullopt);
   EXPECT_EQ(ring.open("vdenc:1: een notitie die zo begint"), std::nullopt);
   EXPECT_EQ(KeyRing::sealed_key_id(""), std::nullopt);
+  // The shape of sealed text with an unknown key id, but a body that is not base64: plain text.
+  const std::string shaped = "vdenc:1:0123456789abcdef:" + std::string(60, 'A') + " en meer";
+  EXPECT_EQ(ring.open(shaped), std::nullopt);
+  EXPECT_EQ(KeyRing::sealed_key_id(shaped), std::nullopt);
 }
 
 TEST(FieldCrypto, AnotherKeyOrAlteredTextIsRefused) {
@@ -74,6 +84,44 @@ TEST(FieldCrypto, InstalledRingIsUsedByRows) {
   install_key_ring(nullptr);
   EXPECT_EQ(seal("zonder sleutel"), "zonder sleutel");
   EXPECT_THROW(Row({sealed}), DbError) << "sealed text without its key is an error, not ciphertext shown";
+}
+
+std::optional<std::string> sodium_decode(const std::string& text) {
+  std::string out(text.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+TEST(FieldCrypto, Base64urlDecodingAcceptsExactlyWhatLibsodiumAccepts) {
+  ASSERT_GE(sodium_init(), 0);
+  std::mt19937 rng(4648);
+  for (std::size_t n = 0; n <= 100; ++n) {
+    std::string bytes(n, '\0');
+    for (auto& b : bytes) b = static_cast<char>(rng() & 0xFF);
+    std::string text(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()), n,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    text.resize(text.size() - 1);
+    EXPECT_EQ(decode_base64url(text), std::optional(bytes)) << text;
+  }
+  // Every text of up to four characters from valid letters with different final bits and from
+  // characters outside the alphabet (padding, the standard alphabet's + and /, space).
+  const std::string alphabet = "ABQgw-_=+/ ";
+  std::vector<std::string> texts{""};
+  for (int length = 1; length <= 4; ++length) {
+    std::vector<std::string> longer;
+    for (const auto& t : texts) {
+      if (static_cast<int>(t.size()) != length - 1) continue;
+      for (char c : alphabet) longer.push_back(t + c);
+    }
+    texts.insert(texts.end(), longer.begin(), longer.end());
+  }
+  for (const auto& text : texts) EXPECT_EQ(decode_base64url(text), sodium_decode(text)) << "'" << text << "'";
 }
 
 }  // namespace
