@@ -187,8 +187,8 @@ std::optional<std::string> decode_base64url(std::string_view text) {
     values['_'] = 63;
     return values;
   }();
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
+  std::string out(text.size() * 3 / 4, '\0');
+  std::size_t written = 0;
   std::uint32_t acc = 0;
   int bits = 0;
   for (const char c : text) {
@@ -198,11 +198,12 @@ std::optional<std::string> decode_base64url(std::string_view text) {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+      out[written++] = static_cast<char>((acc >> bits) & 0xFF);
     }
   }
   // A final group of one character, or leftover bits that are not zero, no encoder writes.
   if (bits > 4 || (acc & ((1U << bits) - 1U)) != 0) return std::nullopt;
+  out.resize(written);
   return out;
 }
 
