@@ -128,7 +128,8 @@ struct CasePage {
 };
 // Sorting: days_since_contact descending = never contacted first, then oldest last_contact_at first;
 // ascending is the exact reverse. next_attempt ascending = earliest next_attempt_date first, cases
-// without one last; descending is the exact reverse. Ties by id ascending.
+// without one last; descending is the exact reverse. Ties by id: ascending in days_since_contact
+// descending and next_attempt ascending, descending in their reverses.
 CasePage list_cases(Connection& c, const CaseFilter& f);
 
 // Inserts the contact and recomputes the case's last_contact_at (latest occurred_at),

@@ -703,16 +703,33 @@ TEST_P(CaseListTest, DaysSinceContactDescendingPutsNeverContactedFirst) {
   EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, true)), (std::vector<Id>{k1_, k5_, k3_, k2_, k8_, k4_}));
 }
 
-TEST_P(CaseListTest, DaysSinceContactAscendingIsTheReverseWithTiesByIdAscending) {
-  EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, false)), (std::vector<Id>{k4_, k2_, k8_, k3_, k1_, k5_}));
+TEST_P(CaseListTest, DaysSinceContactAscendingIsTheExactReverseTiesIncluded) {
+  EXPECT_EQ(case_ids(open_in_a(CaseSort::days_since_contact, false)), (std::vector<Id>{k4_, k8_, k2_, k3_, k5_, k1_}));
 }
 
 TEST_P(CaseListTest, NextAttemptAscendingPutsCasesWithoutOneLast) {
   EXPECT_EQ(case_ids(open_in_a(CaseSort::next_attempt, false)), (std::vector<Id>{k4_, k2_, k8_, k1_, k3_, k5_}));
 }
 
-TEST_P(CaseListTest, NextAttemptDescendingPutsCasesWithoutOneFirst) {
-  EXPECT_EQ(case_ids(open_in_a(CaseSort::next_attempt, true)), (std::vector<Id>{k1_, k3_, k5_, k2_, k8_, k4_}));
+TEST_P(CaseListTest, NextAttemptDescendingPutsCasesWithoutOneFirstAndIsTheExactReverse) {
+  EXPECT_EQ(case_ids(open_in_a(CaseSort::next_attempt, true)), (std::vector<Id>{k5_, k3_, k1_, k8_, k2_, k4_}));
+}
+
+TEST_P(CaseListTest, PagesOfEitherDirectionFollowEachOtherWithoutGapsOrRepeats) {
+  for (const CaseSort sort : {CaseSort::days_since_contact, CaseSort::next_attempt}) {
+    for (const bool descending : {false, true}) {
+      const auto whole = case_ids(open_in_a(sort, descending));
+      std::vector<Id> paged;
+      for (int offset = 0; offset < 6; offset += 2) {
+        CaseFilter f = open_in_a(sort, descending);
+        f.limit = 2;
+        f.offset = offset;
+        const auto page = case_ids(f);
+        paged.insert(paged.end(), page.begin(), page.end());
+      }
+      EXPECT_EQ(paged, whole);
+    }
+  }
 }
 
 TEST_P(CaseListTest, FiltersByStatusTeamAndWorker) {
