@@ -6,8 +6,10 @@
 // Besides the two functions themselves, the parts a GET request adds around them are measured
 // separately, so the figures of bench/run.sh can be split up: the read transaction that app/
 // opens (in_read: begin_read + commit), and the session lookup of every authenticated request
-// (find_session, which also reads the user and their teams, as AuthService::authenticate does).
+// (find_session, which also reads the user and their teams, as AuthService::authenticate does), and
+// the opening of one sealed value, of which a case view opens about fifteen.
 #include <benchmark/benchmark.h>
+#include <sodium.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -17,10 +19,12 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/encryption.h"
 #include "store/db.h"
+#include "store/field_crypto.h"
 #include "store/repository.h"
 
 namespace {
@@ -104,25 +108,43 @@ void BM_FindCaseInReadTransaction(benchmark::State& state) {
 }
 BENCHMARK(BM_FindCaseInReadTransaction)->Threads(1)->Threads(2)->UseRealTime();
 
-// What-if for SQLite: the same with memory-mapped reads (PRAGMA mmap_size) on this connection, so
-// pages come from the OS cache without a pread() copy each. The store does not set it (yet).
-void BM_FindCaseInReadTransactionMmap(benchmark::State& state) {
-  if (fixture().db->dialect() != voordeur::store::Dialect::sqlite) {
-    state.SkipWithError("SQLite only");
-    return;
-  }
-  Connection& c = fixture().db->connection();
-  c.query("PRAGMA mmap_size=1073741824");
-  auto rng = thread_rng(state);
-  for (auto _ : state) {
-    c.begin_read();
-    auto k = voordeur::store::find_case(c, random_case(rng));
-    c.commit();
-    benchmark::DoNotOptimize(k);
-  }
-  c.query("PRAGMA mmap_size=0");
+// Opening one sealed value of the size of a generated contact note (70 characters of text), and its
+// base64url decoding alone with the store's table decoder and with libsodium's constant-time one
+// (docs/decisions.md, "Reading sealed text"). No database needed.
+const std::string& sealed_note() {
+  static const std::string sealed = [] {
+    voordeur::store::KeyRing ring(voordeur::store::generate_field_key());
+    return ring.seal("Talked about the letters from the housing corporation; next step agreed.");
+  }();
+  return sealed;
 }
-BENCHMARK(BM_FindCaseInReadTransactionMmap);
+
+void BM_OpenSealedValue(benchmark::State& state) {
+  static const voordeur::store::KeyRing ring(voordeur::store::generate_field_key());
+  const std::string sealed = ring.seal("Talked about the letters from the housing corporation; next step agreed.");
+  for (auto _ : state) benchmark::DoNotOptimize(ring.open(sealed));
+}
+BENCHMARK(BM_OpenSealedValue);
+
+std::string_view sealed_body() { return std::string_view(sealed_note()).substr(sealed_note().rfind(':') + 1); }
+
+void BM_Base64urlDecodeTable(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(voordeur::store::decode_base64url(sealed_body()));
+}
+BENCHMARK(BM_Base64urlDecodeTable);
+
+void BM_Base64urlDecodeLibsodium(benchmark::State& state) {
+  const std::string_view body = sealed_body();
+  for (auto _ : state) {
+    std::string out(body.size(), '\0');
+    std::size_t len = 0;
+    sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), body.data(), body.size(), nullptr,
+                      &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(len);
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_Base64urlDecodeLibsodium);
 
 // The cost of the read transaction alone (app/tx.h in_read).
 void BM_EmptyReadTransaction(benchmark::State& state) {
