@@ -14,8 +14,8 @@
 // (prepared once per SQL text by the store layer), one transaction per batch of cases. The same
 // seed and --today give the same data.
 //
-// The sensitive columns (store::sealed_columns) are sealed as the server seals them, with the key
-// of --key-file. A database whose key is recorded (`voordeur demo` records one) needs it: the
+// The sensitive columns (store::sealed_columns) are sealed as the server seals them, by BulkInsert,
+// with the key of --key-file. A database whose key is recorded (`voordeur demo` records one) needs it: the
 // server seals plain rows only at its first start with a key, so rows written later would stay
 // plain, and a case view would skip the decryption a real one does.
 #include <algorithm>
@@ -140,10 +140,23 @@ class BulkInsert {
     while (rows_per_statement_ * 2 <= kMaxRows && rows_per_statement_ * 2 * columns_.size() <= kMaxParameters) {
       rows_per_statement_ *= 2;
     }
+    for (const auto column : columns_) {
+      const auto& sealed = voordeur::store::sealed_columns();
+      sealed_.push_back(std::any_of(sealed.begin(), sealed.end(), [&](const voordeur::store::SealedColumn& s) {
+        return s.table == table_ && s.column == column;
+      }));
+    }
   }
 
-  // One row; values in the order of the columns.
-  void add(std::initializer_list<Value> row) { pending_.insert(pending_.end(), row.begin(), row.end()); }
+  // One row; values in the order of the columns. The server's sealed columns are sealed here with
+  // the installed key ring, as the repository seals them.
+  void add(std::initializer_list<Value> row) {
+    std::size_t column = 0;
+    for (const Value& value : row) {
+      const auto* text = std::get_if<std::string>(&value);
+      pending_.push_back(sealed_.at(column++) && text ? Value{voordeur::store::seal(*text)} : value);
+    }
+  }
 
   void flush(Connection& c) {
     std::size_t at = 0;
@@ -195,6 +208,7 @@ class BulkInsert {
 
   std::string table_;
   std::vector<std::string_view> columns_;
+  std::vector<bool> sealed_;  // per column: one of store::sealed_columns()
   std::size_t rows_per_statement_;
   std::map<std::size_t, std::string> sql_;  // rows per statement -> SQL text
   std::vector<Value> pending_;
@@ -282,9 +296,6 @@ class Generator {
  private:
   int roll(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
 
-  // A sensitive value as the server stores it: sealed with the installed key ring, if any.
-  static std::string seal(std::string_view plain) { return voordeur::store::seal(plain); }
-
   template <typename T, std::size_t N>
   const T& pick(const std::array<T, N>& a) {
     return a[static_cast<std::size_t>(roll(0, static_cast<int>(N) - 1))];
@@ -344,7 +355,7 @@ class Generator {
     const std::string name = full_name();
     std::string address = pick(kStreets);
     address += " " + std::to_string(roll(1, 250)) + ", Proefdorp";
-    persons_.add({person_id, team, name, address, seal("06-1" + std::to_string(1000000 + i % 9000000)),
+    persons_.add({person_id, team, name, address, "06-1" + std::to_string(1000000 + i % 9000000),
                   voordeur::domain::date_from_day_number(today_ - roll(18 * 365, 90 * 365)), pick(vocab::sexes),
                   intake_at});
 
@@ -373,7 +384,7 @@ class Generator {
       if (outcome == "conversation" && !first_conversation_time) first_conversation_time = time;
       contacts_.add({++contact_id_, case_id, occurred_at, pick(vocab::contact_channels),
                      roll(0, 2) == 0 ? std::string("Client") : std::string(), outcome,
-                     seal(pick(kContactNotes)), voordeur::store::opt(next), contact_author, time + 600});
+                     std::string(pick(kContactNotes)), voordeur::store::opt(next), contact_author, time + 600});
       last_contact_at = occurred_at;
       next_attempt_date = next;
     }
@@ -387,7 +398,7 @@ class Generator {
     // cases go on to help and monitoring or lose contact again. Closing ends every walk.
     std::string phase = "preparation";
     const auto move = [&](const char* event, const char* to, std::int64_t at, const std::string& why, Id actor) {
-      transitions_.add({++transition_id_, case_id, phase, std::string(event), std::string(to), actor, at, seal(why)});
+      transitions_.add({++transition_id_, case_id, phase, std::string(event), std::string(to), actor, at, why});
       phase = to;
     };
     const Id mover = contact_author;
@@ -417,7 +428,7 @@ class Generator {
 
     if (closed) {
       cases_.add({case_id, team, person_id, std::string("closed"), phase, opened_at, closed_at, lead, closure_reason,
-                  seal("Closed after the team review."), voordeur::store::opt(last_contact_at),
+                  std::string("Closed after the team review."), voordeur::store::opt(last_contact_at),
                   voordeur::store::opt(next_attempt_date), std::int64_t{n}});
     } else {
       cases_.add({case_id, team, person_id, std::string("open"), phase, opened_at, voordeur::store::null_value(),
@@ -436,9 +447,9 @@ class Generator {
                   full_name(), std::string(organisation ? "organisation" : "private_person"),
                   organisation ? std::string(pick(kOrganisations)) : std::string(),
                   std::string(organisation ? "Tenant of the corporation" : "Lives next door"), direct_reason,
-                  seal("Letters and two visits; no answer."), seal("Someone who keeps coming by."),
-                  seal("Usually at home in the morning."), areas, pick(vocab::person_aware), intake_at});
-    decisions_.add({decision_id, signal_id, std::string("outreach"), seal(reason), lead, opened_at, case_id});
+                  std::string("Letters and two visits; no answer."), std::string("Someone who keeps coming by."),
+                  std::string("Usually at home in the morning."), areas, pick(vocab::person_aware), intake_at});
+    decisions_.add({decision_id, signal_id, std::string("outreach"), reason, lead, opened_at, case_id});
 
     workers_.add({case_id, worker});
     assignments_.add({++assignment_id_, case_id, worker, opened_at, lead});
@@ -446,10 +457,10 @@ class Generator {
       workers_.add({case_id, lead});
       assignments_.add({++assignment_id_, case_id, lead, opened_at, lead});
     }
-    events_.add({++event_id_, case_id, std::string("opened"), seal(reason), std::string(), lead, opened_at});
+    events_.add({++event_id_, case_id, std::string("opened"), reason, std::string(), lead, opened_at});
     if (closed) {
-      events_.add({++event_id_, case_id, std::string("closed"), seal(closure_reason),
-                   seal("Closed after the team review."), lead, closed_at});
+      events_.add({++event_id_, case_id, std::string("closed"), closure_reason,
+                   std::string("Closed after the team review."), lead, closed_at});
     }
   }
 
