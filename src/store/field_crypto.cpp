@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <optional>
 
 #include "store/db.h"
@@ -128,11 +128,7 @@ std::string KeyRing::seal(std::string_view plain) const {
 
 std::optional<std::string> KeyRing::sealed_key_id(std::string_view text) {
   const auto parts = sealed_parts(text);
-  if (!parts) return std::nullopt;
-  const bool base64 = std::all_of(parts->body.begin(), parts->body.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
-  if (!base64) return std::nullopt;
+  if (!parts || !decode_base64url(parts->body)) return std::nullopt;
   return std::string(parts->id);
 }
 
