@@ -6,9 +6,6 @@
 #include "http/route_util.h"
 
 namespace voordeur::http {
-namespace {
-
-}  // namespace
 
 // Outside the unnamed namespace, so that JsonWriter::value finds it (argument-dependent lookup).
 void write(JsonWriter& w, const store::AccessLogEntryView& v) {
