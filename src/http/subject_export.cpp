@@ -5,14 +5,20 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
 
 #include "domain/dates.h"
+#include "domain/vocabulary.h"
 #include "store/access_log_repository.h"
 
 namespace voordeur::http {
+
+// web/src/i18n/enum-labels.nl.json, embedded by src/http/CMakeLists.txt.
+std::string_view enum_labels_nl();
+
 namespace {
 
 // ---- JSON: one entry per section, in the order of the document.
@@ -142,6 +148,86 @@ std::string label(const std::string& key) {
   return out;
 }
 
+// The web app's Dutch labels of enumeration values ("channel.home_visit": "Huisbezoek").
+const std::map<std::string, std::string, std::less<>>& value_labels() {
+  static const auto table = [] {
+    const json labels = json::parse(enum_labels_nl());
+    std::map<std::string, std::string, std::less<>> out;
+    for (const auto& [key, text] : labels.items()) out.emplace(key, text.get<std::string>());
+    return out;
+  }();
+  return table;
+}
+
+}  // namespace
+
+const std::vector<ExportEnumeration>& export_enumerations() {
+  namespace v = domain::vocab;
+  static const std::vector<ExportEnumeration> table = {
+      {"person/sex", "sex", &v::sexes},
+      {"household/role", "householdRole", &v::household_roles},
+      {"members/role", "householdRole", &v::household_roles},
+      {"reporter/kind", "reporterKind", &v::reporter_kinds},
+      {"signals/status", "signalStatus", &v::signal_statuses},
+      {"signals/direct_reason", "directReason", &v::direct_reasons},
+      {"signals/problem_areas", "problemArea", &v::problem_areas},
+      {"signals/person_aware", "yesNoUnknown", &v::person_aware},
+      {"signals/reporter_can_introduce", "yesNoUnknown", &v::reporter_can_introduce},
+      {"signals/worker_gender_preference", "genderPreference", &v::worker_gender_preferences},
+      {"signals/latest_decision", "decision", &v::decisions},
+      {"decisions/decision", "decision", &v::decisions},
+      {"decision/decision", "decision", &v::decisions},
+      {"indications", "indication", &v::indications},
+      {"contra_indications", "contraIndication", &v::contra_indications},
+      {"cases/status", "caseStatus", &v::case_statuses},
+      {"cases/phase", "phase", &v::case_phases},
+      {"cases/allowed_events", "transitionEvent", &v::transition_events},
+      {"closure/reason", "closureReason", &v::closure_reasons},
+      {"events/kind", "event", nullptr},
+      {"contacts/channel", "channel", &v::contact_channels},
+      {"contacts/outcome", "outcome", &v::contact_outcomes},
+      {"preparation/companion", "companion", &v::companions},
+      {"check_ins/outcome", "checkInOutcome", &v::check_in_outcomes},
+      {"reviews/decision", "reviewDecision", &v::review_decisions},
+      {"consents/recipient_category", "consentRecipient", &v::consent_recipients},
+      {"consents/scope", "consentScope", &v::consent_scopes},
+      {"consents/topics", "problemArea", &v::problem_areas},
+      {"consents/channels", "exchangeChannel", &v::exchange_channels},
+      {"exchanges/direction", "exchangeDirection", &v::exchange_directions},
+      {"exchanges/basis", "exchangeBasis", &v::exchange_bases},
+      {"exchanges/channel", "exchangeChannel", &v::exchange_channels},
+      {"exchanges/organisation_category", "consentRecipient", &v::consent_recipients},
+      {"exchanges/topics", "problemArea", &v::problem_areas},
+      {"access_log/action", "accessAction", nullptr},
+      {"access_log/record_type", "recordType", nullptr},
+      {"user/role", "role", &v::roles},
+  };
+  return table;
+}
+
+std::optional<std::string_view> export_value_label(std::string_view enumeration, std::string_view code) {
+  const auto it = value_labels().find(std::string(enumeration) + "." + std::string(code));
+  if (it == value_labels().end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+
+// The enumeration whose codes the value under `key` of `object` holds, if any. `parent` is the key
+// of the object (for an item of a list, the list's key). A closed case event's reason is a closure
+// reason; other events' reasons are the worker's words.
+std::optional<std::string_view> enumeration_of(std::string_view parent, std::string_view key, const json& object) {
+  if (parent == "events" && key == "reason") {
+    if (object.value("kind", "") == "closed") return "closureReason";
+    return std::nullopt;
+  }
+  const std::string qualified = std::string(parent) + "/" + std::string(key);
+  for (const auto& e : export_enumerations()) {
+    if (e.key == qualified || e.key == key) return e.name;
+  }
+  return std::nullopt;
+}
+
 // UTF-8 to Windows-1252 (WinAnsiEncoding); characters outside it become '?'.
 std::string to_win_ansi(std::string_view utf8) {
   static const std::map<char32_t, unsigned char> extra = {
@@ -198,9 +284,9 @@ class PdfWriter {
     line(bold_, size, indent(depth), to_win_ansi(text));
   }
 
-  // "label: value", wrapped at the page width.
-  void field(const std::string& name, const std::string& value, int depth) {
-    const std::string text = to_win_ansi(name + ": " + value);
+  // A "label: value" line, wrapped at the page width.
+  void field(const std::string& entry, int depth) {
+    const std::string text = to_win_ansi(entry);
     const float left = indent(depth);
     const float width = kPageWidth - kMargin - left;
     std::string rest = text;
@@ -260,8 +346,14 @@ class PdfWriter {
   float y_ = 0;
 };
 
-std::string scalar_text(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
+std::string scalar_text(const json& v, std::optional<std::string_view> enumeration) {
+  if (v.is_string()) {
+    const auto& code = v.get_ref<const std::string&>();
+    if (enumeration) {
+      if (const auto text = export_value_label(*enumeration, code)) return std::string(*text);
+    }
+    return code;
+  }
   if (v.is_boolean()) return v.get<bool>() ? "ja" : "nee";
   if (v.is_null()) return "-";
   return v.dump();
@@ -273,20 +365,23 @@ bool is_scalar_list(const json& v) {
   return true;
 }
 
-void draw(PdfWriter& pdf, const std::string& name, const json& v, int depth) {
+// Appends the lines of `v`, found under `key` in `object`, whose own key is `parent`.
+void add_lines(std::vector<ExportLine>& out, std::string_view parent, const std::string& key, const json& object,
+               const std::string& name, const json& v, int depth) {
   if (v.is_object()) {
-    pdf.heading(name, depth);
-    for (const auto& [key, item] : v.items()) draw(pdf, label(key), item, depth + 1);
+    out.push_back({depth, true, name});
+    for (const auto& [k, item] : v.items()) add_lines(out, key, k, v, label(k), item, depth + 1);
   } else if (v.is_array() && (v.empty() || is_scalar_list(v))) {
+    const auto enumeration = enumeration_of(parent, key, object);
     std::string joined;
-    for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + scalar_text(item);
-    pdf.field(name, v.empty() ? "(geen)" : joined, depth);
+    for (const auto& item : v) joined += (joined.empty() ? "" : ", ") + scalar_text(item, enumeration);
+    out.push_back({depth, false, name + ": " + (v.empty() ? "(geen)" : joined)});
   } else if (v.is_array()) {
-    pdf.heading(name + " (" + std::to_string(v.size()) + ")", depth);
+    out.push_back({depth, true, name + " (" + std::to_string(v.size()) + ")"});
     int n = 0;
-    for (const auto& item : v) draw(pdf, name + " " + std::to_string(++n), item, depth + 1);
+    for (const auto& item : v) add_lines(out, key, key, object, name + " " + std::to_string(++n), item, depth + 1);
   } else {
-    pdf.field(name, scalar_text(v), depth);
+    out.push_back({depth, false, name + ": " + scalar_text(v, enumeration_of(parent, key, object))});
   }
 }
 
@@ -307,15 +402,26 @@ void write(JsonWriter& w, const app::SubjectExport& e) {
   w.end_object();
 }
 
-std::string subject_export_pdf(const app::SubjectExport& e) {
+std::vector<ExportLine> subject_export_lines(const app::SubjectExport& e) {
   const json export_json = to_json(e);
-  PdfWriter pdf;
-  pdf.heading("Inzage in persoonsgegevens", 0);
+  std::vector<ExportLine> out{{0, true, "Inzage in persoonsgegevens"}};
   // The sections in the order of the table (a JSON object iterates its keys alphabetically).
   std::vector<std::string> order{"export"};
   for (const auto& s : kSections) order.emplace_back(s.key);
   for (const auto& key : order)
-    if (export_json.contains(key)) draw(pdf, label(key), export_json.at(key), 1);
+    if (export_json.contains(key)) add_lines(out, "", key, export_json, label(key), export_json.at(key), 1);
+  return out;
+}
+
+std::string subject_export_pdf(const app::SubjectExport& e) {
+  PdfWriter pdf;
+  for (const auto& line : subject_export_lines(e)) {
+    if (line.heading) {
+      pdf.heading(line.text, line.depth);
+    } else {
+      pdf.field(line.text, line.depth);
+    }
+  }
   return pdf.bytes();
 }
 

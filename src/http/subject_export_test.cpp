@@ -1,7 +1,9 @@
 // The subject-access export: every section of the table is in the JSON (the access log with who,
 // their role and what they did, without the hash chain), and the PDF is a whole document also for
-// text outside plain ASCII. All people are fictional.
+// text outside plain ASCII, with Dutch labels for codes. All people are fictional.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "http/subject_export.h"
 
@@ -61,6 +63,56 @@ TEST(SubjectExport, ThePdfIsAWholeDocumentForAnyText) {
   ASSERT_GT(pdf.size(), 500u);
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
   EXPECT_NE(pdf.find("%%EOF", pdf.size() - 16), std::string::npos);
+}
+
+bool has_line(const std::vector<ExportLine>& lines, const std::string& text) {
+  return std::any_of(lines.begin(), lines.end(), [&](const ExportLine& l) { return l.text == text; });
+}
+
+TEST(SubjectExport, ThePdfShowsCodesByTheirDutchLabels) {
+  app::SubjectExport e = sample();
+  domain::Case k;
+  k.id = 6;
+  k.status = "closed";
+  domain::Contact visit;
+  visit.channel = "home_visit";
+  visit.outcome = "not_at_home";
+  k.contacts.push_back(visit);
+  domain::CaseEvent closed;
+  closed.kind = "closed";
+  closed.reason = "client_declines";
+  domain::CaseEvent reopened;
+  reopened.kind = "reopened";
+  reopened.reason = "other";
+  k.events = {closed, reopened};
+  e.cases.push_back(k);
+
+  const auto lines = subject_export_lines(e);
+  EXPECT_TRUE(has_line(lines, "Kanaal: Huisbezoek"));
+  EXPECT_TRUE(has_line(lines, "Resultaat: Niet thuis"));
+  EXPECT_TRUE(has_line(lines, "Status: Gesloten"));
+  EXPECT_TRUE(has_line(lines, "Soort: Gesloten"));
+  // A closed case's event reason is a closure reason; a reopening's reason is the worker's own words.
+  EXPECT_TRUE(has_line(lines, "Reden: Cliënt weigert hulp"));
+  EXPECT_TRUE(has_line(lines, "Reden: other"));
+  EXPECT_TRUE(has_line(lines, "Rol: Volwassene"));
+  EXPECT_TRUE(has_line(lines, "Handeling: bekeken"));
+  EXPECT_TRUE(has_line(lines, "Soort gegeven: Casus"));
+  EXPECT_TRUE(has_line(lines, "Rol: Outreachend werker"));
+  EXPECT_FALSE(has_line(lines, "Kanaal: home_visit"));
+}
+
+TEST(SubjectExport, EveryCodeOfTheServerHasADutchLabel) {
+  for (const auto& e : export_enumerations()) {
+    if (e.codes == nullptr) continue;
+    for (const auto code : *e.codes) EXPECT_TRUE(export_value_label(e.name, code)) << e.name << "." << code;
+  }
+  for (const char* kind : {"opened", "closed", "reopened"}) EXPECT_TRUE(export_value_label("event", kind)) << kind;
+  for (const char* action : {"read", "create", "change", "delete", "export", "print", "search"}) {
+    EXPECT_TRUE(export_value_label("accessAction", action)) << action;
+  }
+  EXPECT_EQ(export_value_label("recordType", "person"), "Persoon");
+  EXPECT_FALSE(export_value_label("channel", "no_such_channel"));
 }
 
 }  // namespace

@@ -180,3 +180,24 @@ export type ConsentStanceKind = (typeof CONSENT_STANCES)[number];
 
 export const CONSENT_STATES = ['general', 'partial', 'not_asked', 'no_opinion', 'explicitly_refuses'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
+
+export const ACCESS_ACTIONS = ['read', 'create', 'change', 'delete', 'export', 'print', 'search'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/** The kinds of record an access-log row names. */
+export const RECORD_TYPES = [
+  'case',
+  'signal',
+  'contact',
+  'household',
+  'check_in',
+  'review',
+  'prior_info',
+  'person',
+  'consent',
+  'consent_stance',
+  'consent_form',
+  'exchange',
+  'access_log',
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];

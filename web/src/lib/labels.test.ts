@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
+import enEnumLabels from '../i18n/enum-labels.en.json';
+import nlEnumLabels from '../i18n/enum-labels.nl.json';
 import { nl } from '../i18n/nl';
 import { ENUM_LABELS, label } from './labels';
 
@@ -12,6 +14,14 @@ describe('enum labels', () => {
         expect(key in en, key).toBe(true);
       }
     }
+  });
+
+  it('are kept in the shared files, which hold the enumerations and nothing else', () => {
+    const keys = Object.entries(ENUM_LABELS)
+      .flatMap(([name, values]) => values.map((value: string) => `${name}.${value}`))
+      .sort();
+    expect(Object.keys(nlEnumLabels).sort()).toEqual(keys);
+    expect(Object.keys(enEnumLabels).sort()).toEqual(keys);
   });
 
   it('give the Dutch form labels by default and show unknown values as sent', () => {

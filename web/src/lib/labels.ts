@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../i18n';
 import {
+  ACCESS_ACTIONS,
   CASE_EVENT_KINDS,
   CASE_PHASES,
   CASE_STATUSES,
@@ -23,6 +24,7 @@ import {
   INDICATIONS,
   OUTCOMES,
   PROBLEM_AREAS,
+  RECORD_TYPES,
   REPORTER_KINDS,
   REVIEW_DECISIONS,
   ROLES,
@@ -66,6 +68,8 @@ export const ENUM_LABELS = {
   exchangeBasis: EXCHANGE_BASES,
   consentStance: CONSENT_STANCES,
   consentState: CONSENT_STATES,
+  accessAction: ACCESS_ACTIONS,
+  recordType: RECORD_TYPES,
 } as const;
 
 /** One choice of a radio group, checkbox group or select. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accessLogQuery, localMidnightUtc } from './api/accessLog';
+import { accessLogQuery, localMidnightUtc, type AccessLogEntry } from './api/accessLog';
+import { whatText } from './components/AccessLogEntries';
 
 describe('access-log search query', () => {
   it('sends local dates as the UTC instants of local midnight, `to` including the whole day', () => {
@@ -19,5 +20,27 @@ describe('access-log search query', () => {
   it('leaves out empty filters', () => {
     const q = new URLSearchParams(accessLogQuery({ user: '', person: '', from: '', to: '' }, 0));
     expect([...q.keys()]).toEqual(['limit', 'offset']);
+  });
+});
+
+describe('access-log rows', () => {
+  const entry = (record_type: string, detail: string | null): AccessLogEntry => ({
+    id: 1,
+    at: '2026-11-22T10:00:00Z',
+    user: { id: 2, display_name: 'Demo Outreacher A' },
+    on_behalf_of: null,
+    person_id: 158,
+    record_type,
+    record_id: 158,
+    action: 'export',
+    detail,
+    break_glass_reason: null,
+  });
+
+  it('name every kind of record the server logs in Dutch, and an unknown kind as sent', () => {
+    expect(whatText(entry('person', null))).toBe('Persoon 158');
+    expect(whatText(entry('consent_form', null))).toBe('Toestemmingsformulier 158');
+    expect(whatText(entry('case', 'closure'))).toBe('Casus 158 (closure)');
+    expect(whatText(entry('something_new', null))).toBe('something_new 158');
   });
 });

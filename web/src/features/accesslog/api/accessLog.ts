@@ -1,6 +1,5 @@
 import { api } from '../../../lib/api';
-
-export type AccessAction = 'read' | 'create' | 'change' | 'delete' | 'export' | 'print' | 'search';
+import type { AccessAction } from '../../../lib/enums';
 
 /** One row of the access log (docs/api.md "Access log"). */
 export interface AccessLogEntry {

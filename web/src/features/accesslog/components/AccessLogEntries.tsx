@@ -1,19 +1,18 @@
 import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
-import { hasKey, t } from '../../../i18n';
+import { t } from '../../../i18n';
 import { formatTimestamp } from '../../../lib/format';
+import { label } from '../../../lib/labels';
 import type { AccessLogEntry } from '../api/accessLog';
 
 /** "Dossier 12 (contacten)": the kind of record, its id and the detail; unknown kinds shown plainly. */
 export function whatText(e: AccessLogEntry): string {
-  const key = `accessLog.record.${e.record_type}`;
-  const kind = hasKey(key) ? t(key) : e.record_type;
+  const kind = label('recordType', e.record_type);
   const id = e.record_id === null ? '' : ` ${e.record_id}`;
   return e.detail ? `${kind}${id} (${e.detail})` : `${kind}${id}`;
 }
 
 function actionText(e: AccessLogEntry): string {
-  const key = `accessLog.action.${e.action}`;
-  return hasKey(key) ? t(key) : e.action;
+  return label('accessAction', e.action);
 }
 
 function userText(e: AccessLogEntry): string {
