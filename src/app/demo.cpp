@@ -27,8 +27,9 @@ constexpr std::array kSurnames = {"Voorbeeld", "Proefstra", "Testerink", "Demozi
 constexpr std::array kStreets = {"Voorbeeldstraat", "Proefplein", "Demolaan", "Testweg", "Oefenhof"};
 constexpr std::array kOrganisations = {"Woningcorporatie Demostad", "Wijkpolitie Demostad", "Huisartsenpraktijk Oefenhof",
                                        "Basisschool De Proef", "Schuldhulp Demostad"};
-constexpr std::array kReasons = {"Serious worry, no care in place", "Rent arrears and no answer to letters",
-                                 "Neighbours worried about squalor", "School reports the children miss days"};
+constexpr std::array kReasons = {"Ernstige zorgen, geen hulp in beeld", "Huurachterstand en geen reactie op brieven",
+                                 "Buren ongerust over vervuiling in de woning",
+                                 "School meldt dat de kinderen dagen missen"};
 
 struct DemoUser {
   const char* username;
@@ -82,7 +83,7 @@ int add_contacts(store::Connection& c, std::mt19937& rng, domain::Id case_id, do
       const auto& [channel, outcome] = pick(rng, tries);
       ct.channel = channel;
       ct.outcome = outcome;
-      ct.note = "No answer; left a card with a phone number.";
+      ct.note = "Niet opengedaan; kaartje met telefoonnummer achtergelaten.";
     } else {
       static const std::array<std::pair<const char*, const char*>, 5> talks = {
           std::pair{"home_visit", "conversation"}, std::pair{"street", "brief_contact"},
@@ -91,8 +92,8 @@ int add_contacts(store::Connection& c, std::mt19937& rng, domain::Id case_id, do
       const auto& [channel, outcome] = pick(rng, talks);
       ct.channel = channel;
       ct.outcome = outcome;
-      ct.with_whom = "Client";
-      ct.note = "Talked about the letters from the housing corporation; next step agreed.";
+      ct.with_whom = "Cliënt";
+      ct.note = "Gesproken over de brieven van de woningcorporatie; volgende stap afgesproken.";
     }
     const std::int64_t next = day + roll(rng, 2, 7);
     if (i + 1 == attempts && roll(rng, 0, 3) > 0) ct.next_attempt_date = domain::date_from_day_number(next);
@@ -109,11 +110,11 @@ int add_contacts(store::Connection& c, std::mt19937& rng, domain::Id case_id, do
 void walk(store::Connection& c, domain::Id case_id, const std::vector<std::string>& events, domain::Id actor,
           std::int64_t from, std::int64_t until) {
   static const std::array<std::pair<const char*, const char*>, 5> reasons = {
-      std::pair{"start_contact", "Strategy agreed; first visit with the housing officer."},
-      std::pair{"contact_made", "Client opened the door and agreed to a next visit."},
-      std::pair{"start_help", "Priorities agreed: rent arrears first, then the GP."},
-      std::pair{"start_monitoring", "Referred to debt counselling; we check in now and then."},
-      std::pair{"contact_lost", "No answer for weeks; back to ringing the bell."}};
+      std::pair{"start_contact", "Aanpak afgesproken; eerste bezoek samen met de woonconsulent."},
+      std::pair{"contact_made", "Cliënt deed open en wil een volgend bezoek."},
+      std::pair{"start_help", "Prioriteiten afgesproken: eerst de huurachterstand, dan de huisarts."},
+      std::pair{"start_monitoring", "Doorverwezen naar schuldhulpverlening; we komen af en toe langs."},
+      std::pair{"contact_lost", "Al weken geen reactie; we bellen weer aan."}};
   domain::TransitionFacts facts;
   facts.has_conversation = store::case_has_conversation(c, case_id);
   std::string phase = *store::case_phase(c, case_id);
@@ -125,7 +126,7 @@ void walk(store::Connection& c, domain::Id case_id, const std::vector<std::strin
     if (!to) continue;
     const auto reason = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return event == r.first; });
     store::record_transition(c, case_id, phase, event, to.value(), actor,
-                             reason == reasons.end() ? "Discussed in the team meeting" : reason->second, at);
+                             reason == reasons.end() ? "Besproken in het teamoverleg" : reason->second, at);
     phase = to.value();
   }
 }
@@ -229,7 +230,7 @@ std::optional<domain::Error> add_consents(store::Connection& c, const std::vecto
   exchange(*general, outreacher[0],
            {date(12), "given", "phone", "other_health_care", "Wijkverpleging Denkbeeld", "", {"health", "self_care"},
             "vital_interest",
-            "Client confused and without food in an unheated house; the district nurse came the same day.", ""});
+            "Cliënt verward en zonder eten in een onverwarmd huis; de wijkverpleging kwam dezelfde dag.", ""});
 
   // Partial: mental health care and social services for some topics, one of them until a date.
   consent(*partial, 0,
@@ -242,7 +243,7 @@ std::optional<domain::Error> add_consents(store::Connection& c, const std::vecto
   exchange(*partial, lead[0],
            {date(20), "given", "electronic", "social_services", "Gemeente Demostad, Wmo-loket", "",
             {"finances"}, "legal_duty",
-            "The municipality asked for the data it needs for the support assessment; only those were given.", ""});
+            "De gemeente vroeg de gegevens die nodig zijn voor het Wmo-onderzoek; alleen die zijn gegeven.", ""});
 
   // Explicitly refuses: a consent that ended, one withdrawn, then the refusal.
   consent(*refuses, 1,
@@ -258,21 +259,22 @@ std::optional<domain::Error> add_consents(store::Connection& c, const std::vecto
       failed = w.error();
     }
   }
-  stance(*refuses, 1, {"explicitly_refuses", date(24), "Does not want us to share anything with anyone any more."});
+  stance(*refuses, 1, {"explicitly_refuses", date(24), "Wil niet meer dat we iets met wie dan ook delen."});
   exchange(*refuses, outreacher[1],
            {date(10), "given", "phone", "housing_corporation", "Woonstichting Voorbeeld", "Consulent Voorbeeld",
             {"housing", "nuisance"}, "professional_code_art2",
-            "Eviction is days away; telling the corporation that outreach is under way can prevent homelessness.",
+            "De ontruiming is over een paar dagen; de corporatie laten weten dat er outreach loopt, kan "
+            "dakloosheid voorkomen.",
             "Demo Teamleider B"});
 
   // No opinion.
-  stance(*no_opinion, 1, {"no_opinion", date(30), "Says we should do what we think is best."});
+  stance(*no_opinion, 1, {"no_opinion", date(30), "Zegt dat we moeten doen wat wij het beste vinden."});
 
   // The Meldcode: a report to Veilig Thuis (a legal hold: the person cannot be erased while it exists).
   exchange(*meldcode, lead[1],
            {date(15), "given", "phone", "other", "Veilig Thuis Voorbeeld", "",
             {"relationship_problems", "aggressive_behaviour"}, "meldcode",
-            "Signs of domestic violence; the steps of the Meldcode were followed and Veilig Thuis was called.", ""});
+            "Signalen van huiselijk geweld; de stappen van de Meldcode zijn gevolgd en Veilig Thuis is gebeld.", ""});
   return failed;
 }
 
@@ -324,24 +326,24 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       s.reporter.kind = i % 3 == 0 ? "private_person" : "organisation";
       if (s.reporter.kind == "organisation") {
         s.reporter.organisation = pick(rng, kOrganisations);
-        s.reporter.function = "Consultant";
+        s.reporter.function = "Consulent";
         s.reporter.name = std::string(pick(rng, kFirstNames)) + " " + pick(rng, kSurnames);
       } else {
         s.reporter.name = std::string(pick(rng, kFirstNames)) + " " + pick(rng, kSurnames);
-        s.reporter.relation = "Neighbour";
+        s.reporter.relation = "Buurvrouw";
       }
       s.reporter.phone = "06-0000" + std::to_string(1000 + i);
       s.person.name = std::string(pick(rng, kFirstNames)) + " " + pick(rng, kSurnames);
       s.person.address = std::string(pick(rng, kStreets)) + " " + std::to_string(roll(rng, 1, 200)) + ", Demostad";
       s.person.sex = pick(rng, domain::vocab::sexes);
       s.person.date_of_birth = domain::date_from_day_number(today - roll(rng, 20 * 365, 85 * 365));
-      s.relation_to_person = s.reporter.kind == "organisation" ? "Tenant of the corporation" : "Lives next door";
-      s.known_since = std::to_string(roll(rng, 1, 10)) + " years";
+      s.relation_to_person = s.reporter.kind == "organisation" ? "Huurder van de corporatie" : "Woont ernaast";
+      s.known_since = std::to_string(roll(rng, 1, 10)) + " jaar";
       s.direct_reason = pick(rng, domain::vocab::direct_reasons);
-      if (s.direct_reason == "other") s.direct_reason_other = "Worried family member abroad";
-      s.tried_and_result = "Letters and two visits; no answer.";
-      s.what_would_help = "Someone who keeps coming by.";
-      s.whereabouts = "Usually at home; walks the dog in the morning.";
+      if (s.direct_reason == "other") s.direct_reason_other = "Ongerust familielid in het buitenland";
+      s.tried_and_result = "Brieven en twee bezoeken; geen reactie.";
+      s.what_would_help = "Iemand die blijft langskomen.";
+      s.whereabouts = "Meestal thuis; laat 's ochtends de hond uit.";
       s.reporter_can_introduce = pick(rng, domain::vocab::reporter_can_introduce);
       s.worker_gender_preference = pick(rng, domain::vocab::worker_gender_preferences);
       s.may_contact_reporter = i % 4 != 0;
@@ -360,9 +362,9 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       if (from_partner) {
         s.reporter.kind = "organisation";
         s.reporter.organisation = kPartnerOrganisation;
-        s.reporter.function = "Consultant";
+        s.reporter.function = "Consulent";
         s.reporter.relation.clear();
-        s.relation_to_person = "Tenant of the corporation";
+        s.relation_to_person = "Huurder van de corporatie";
       }
       const domain::Id taker = from_partner ? partner : i % 3 == 0 ? lead[t] : outreacher[t];
       const domain::Id person = store::insert_person(c, teams[t], s.person, created);
@@ -381,11 +383,11 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       if (i % 5 != 4) {
         store::record_feedback(c, signal,
                                domain::FeedbackInput{*domain::add_working_days(decided_on, 2),
-                                                     "Told that the team has taken up the signal."});
+                                                     "Verteld dat het team de melding heeft opgepakt."});
       }
       if (!outreach) {
         static const std::array<const char*, 3> others = {"regular_help", "referral", "no_action"};
-        store::insert_decision(c, signal, domain::DecisionInput{pick(rng, others), "Discussed in the team meeting", {}},
+        store::insert_decision(c, signal, domain::DecisionInput{pick(rng, others), "Besproken in het teamoverleg", {}},
                                lead[t], decided, std::nullopt);
         continue;
       }
@@ -424,7 +426,7 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
       };
       if (closes) {
         const auto& reasons = domain::vocab::closure_reasons;
-        close(domain::ClosureInput{std::string(reasons[(case_no / 3) % reasons.size()]), "Closed after review."},
+        close(domain::ClosureInput{std::string(reasons[(case_no / 3) % reasons.size()]), "Afgesloten na bespreking."},
               now - 86400);
         if (case_no % 9 == 0) {
           // A check-in after the closure, planned for yesterday and not done: the agenda lists it as overdue.
@@ -432,14 +434,15 @@ domain::Result<DemoSummary> create_demo(store::Database& db, const Clock& clock)
                                  lead[t], now - 86400, now - 86400);
         }
       } else if (reopens) {
-        close(domain::ClosureInput{"out_of_view", "Moved, address unknown."}, now - 20 * 86400);
-        const std::string reason = "New signal from the housing corporation";
+        close(domain::ClosureInput{"out_of_view", "Verhuisd, adres onbekend."}, now - 20 * 86400);
+        const std::string reason = "Nieuwe melding van de woningcorporatie";
         store::reopen_case(c, case_id, reason, lead[t], now - 10 * 86400);
         store::record_transition(c, case_id, "closed", "reopen", "making_contact", lead[t], reason, now - 10 * 86400);
       } else if (case_no % 7 == 2 && workers.size() == 1) {
         // Some cases went to the team lead when worker and client did not get on.
         store::hand_over_case(c, case_id, outreacher[t], lead[t],
-                              "No click between worker and client; a colleague takes over.", lead[t], now - 5 * 86400);
+                              "Geen klik tussen werker en cliënt; een collega neemt het over.", lead[t],
+                              now - 5 * 86400);
       }
       demo_cases.push_back(DemoCase{person, t, !closes, intake_day + 3});
     }
