@@ -134,8 +134,17 @@ for (const size of SIZES) {
       await told.waitFor({ state: 'detached' });
       assert.ok((await api(`/signals/${late.id}`)).feedback.given_on);
 
-      // The lead's team settings.
+      // The lead's team settings: the term for feedback to reporters, then the thresholds.
       await page.locator('#ag-settings summary').click();
+      const team = session.user.teams[0];
+      const term = page.getByRole('form', { name: `${team.name}: Werkdagen voor terugkoppeling aan de melder` });
+      await term.getByLabel('Werkdagen voor terugkoppeling aan de melder').fill('31');
+      await term.getByRole('button', { name: 'Opslaan' }).click();
+      await term.getByText('Kies een aantal werkdagen van 1 tot en met 30.').waitFor();
+      await term.getByLabel('Werkdagen voor terugkoppeling aan de melder').fill('6');
+      await term.getByRole('button', { name: 'Opslaan' }).click();
+      await status('Termijn voor terugkoppeling opgeslagen.');
+      assert.equal((await api('/teams')).items.find((x) => x.id === team.id).feedback_working_days, 6);
       await page.getByLabel('Vastgelopen na dit aantal dagen zonder contact').fill('0');
       await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
       await page.getByText('Kies een getal van 1 tot en met 90.').waitFor();

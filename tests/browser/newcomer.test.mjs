@@ -401,6 +401,16 @@ for (const size of SIZES) {
         await page.getByRole('button', { name: 'Team toevoegen' }).click();
         await j.status(`Team ${team} toegevoegd.`);
         await page.getByRole('listitem').getByText(team).waitFor();
+        // The new team's term for feedback to reporters: checked before sending, then saved.
+        const feedback = page.getByRole('form', { name: `${team}: Werkdagen voor terugkoppeling aan de melder` });
+        await feedback.getByLabel('Werkdagen voor terugkoppeling aan de melder').fill('0');
+        await feedback.getByRole('button', { name: 'Opslaan' }).click();
+        await feedback.getByText('Kies een aantal werkdagen van 1 tot en met 30.').waitFor();
+        await feedback.getByLabel('Werkdagen voor terugkoppeling aan de melder').fill('8');
+        await feedback.getByRole('button', { name: 'Opslaan' }).click();
+        await j.status('Termijn voor terugkoppeling opgeslagen.');
+        const teams = (await j.api('/teams')).items;
+        assert.equal(teams.find((x) => x.name === team).feedback_working_days, 8);
         await j.visit('23-admin-teams');
       });
 

@@ -1,10 +1,11 @@
-// The admin page: its tabs compose the sections that the admin, triage and privacy features own.
+// The admin page: its tabs compose the sections that the admin and privacy features own, and the
+// team setting for reporter feedback.
 import { Page } from '../components/Page';
+import { TeamFeedbackDays } from '../components/TeamFeedbackDays';
 import { t } from '../i18n';
 import { href } from '../lib/router';
 import { TeamsSection, UsersSection } from '../features/admin/components/AdminSections';
 import { RetentionPanel } from '../features/privacy/components/RetentionPanel';
-import { TeamFeedbackDays } from '../features/triage/components/TeamFeedbackDays';
 
 export type AdminSection = 'users' | 'teams' | 'retention';
 
@@ -24,7 +25,7 @@ export function AdminPage({ section }: { section: AdminSection }) {
       </nav>
       {section === 'users' && <UsersSection />}
       {section === 'teams' && (
-        <TeamsSection teamSettings={(team, onSaved) => <TeamFeedbackDays team={team} onSaved={onSaved} />} />
+        <TeamsSection teamSettings={(team, onSaved) => <TeamFeedbackDays team={team} onSaved={onSaved} inline />} />
       )}
       {section === 'retention' && <RetentionPanel />}
     </Page>

@@ -197,18 +197,3 @@ export function DecisionFields({
     </>
   );
 }
-
-/** The team setting "working days for reporter feedback". */
-export function FeedbackDaysField({ days, onDays, errors }: { days: string; onDays: (value: string) => void; errors: Errors }) {
-  return (
-    <TextField
-      path="feedback_working_days"
-      label={t('admin.teams.feedbackDays')}
-      inputMode="numeric"
-      width="short"
-      value={days}
-      onValue={onDays}
-      error={errors.feedback_working_days}
-    />
-  );
-}

@@ -1,37 +1,17 @@
 import { useState } from 'preact/hooks';
-import { FeedbackDaysField, SubmitButton } from '../../../components/CaseFields';
+import { SubmitButton } from '../../../components/CaseFields';
 import { Form, FormError, TextField } from '../../../components/fields';
 import { useForm, type Errors } from '../../../components/useForm';
 import { LoadState } from '../../../components/LoadState';
+import { TeamFeedbackDays } from '../../../components/TeamFeedbackDays';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
-import { parseFeedbackDays, parseWhole, validateFeedbackDays } from '../../../lib/formChecks';
+import { parseWhole } from '../../../lib/formChecks';
 import type { TeamRef } from '../../../lib/session';
 import { announce } from '../../../lib/status';
-import { listTeams, updateFeedbackDays, type Team } from '../../../lib/teams';
+import { listTeams, type Team } from '../../../lib/teams';
 import { teamSettings, updateTeamSettings, type TeamSettings } from '../api/agenda';
 import { parseCadence } from '../logic';
-
-function FeedbackDaysForm({ team }: { team: Team }) {
-  const [days, setDays] = useState(String(team.feedback_working_days));
-  const form = useForm(`tf-${team.id}`);
-  const onSubmit = () =>
-    void form.submit(
-      () => validateFeedbackDays(days),
-      async () => {
-        const saved = await updateFeedbackDays(team.id, parseFeedbackDays(days)!);
-        setDays(String(saved.feedback_working_days));
-        announce(t('admin.teams.feedbackSaved'));
-      },
-    );
-  return (
-    <Form form={form} onSubmit={onSubmit} label={t('admin.teams.feedbackDays')}>
-      <FormError message={form.formError} />
-      <FeedbackDaysField days={days} onDays={setDays} errors={form.errors} />
-      <SubmitButton form={form} label={t('admin.teams.feedbackSave')} secondary />
-    </Form>
-  );
-}
 
 function ThresholdsForm({ settings }: { settings: TeamSettings }) {
   const [cadence, setCadence] = useState(settings.cadence_days.join(', '));
@@ -97,7 +77,7 @@ function TeamBlock({ team, details }: { team: TeamRef; details: Team | undefined
   return (
     <div class="agenda-team">
       <h3>{team.name}</h3>
-      {details && <FeedbackDaysForm team={details} />}
+      {details && <TeamFeedbackDays team={details} />}
       <LoadState loading={settings.loading} error={settings.error} />
       {settings.data && <ThresholdsForm settings={settings.data} />}
     </div>
