@@ -20,7 +20,7 @@ import { MonitoringSection } from '../features/monitoring/components/MonitoringS
 import { ReviewsSection } from '../features/monitoring/components/ReviewsSection';
 import { BreakGlassForm } from '../features/roles/components/BreakGlassForm';
 import { CaseTimeline } from '../features/trajectory/components/CaseTimeline';
-import { HandoverForm } from '../features/trajectory/components/HandoverForm';
+import { HandoverSection } from '../features/trajectory/components/HandoverSection';
 import { PhasePanel } from '../features/trajectory/components/PhasePanel';
 import { PreparationSection } from '../features/triage/components/PreparationSection';
 
@@ -89,7 +89,7 @@ export function CasePage({ id, user }: { id: number; user: User }) {
                   <MonitoringSection c={c} checkIns={c.check_ins} onChanged={loaded.reload} onReopened={loaded.replace} />
                   <ReviewsSection caseId={c.id} open={c.status === 'open'} reviews={c.reviews} onChanged={loaded.reload} />
                   <ConsentSection personId={c.person.id} />
-                  <HandoverForm c={c} onHandedOver={loaded.replace} />
+                  <HandoverSection c={c} onHandedOver={loaded.replace} />
                   {c.status === 'open' && <CloseForm caseId={c.id} onClosed={loaded.replace} />}
                 </>
               )}

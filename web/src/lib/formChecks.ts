@@ -60,3 +60,12 @@ export function validateCode(code: string): Errors {
 export function needsContraNote(decision: string, contraIndications: readonly string[]): boolean {
   return decision === 'outreach' && contraIndications.length > 0;
 }
+
+/** A handover: from an assigned worker to a colleague, with a note. */
+export function validateHandover(from: string, to: string, note: string): Errors {
+  const errors: Errors = {};
+  if (!from) errors.from_user_id = t('fieldError.requiredChoice');
+  if (!to) errors.to_user_id = t('fieldError.requiredChoice');
+  requiredText(errors, 'note', note, MAX.long);
+  return errors;
+}

@@ -1,5 +1,6 @@
 import { api } from './api';
 import type { Role } from './enums';
+import type { PersonRef } from './records';
 import type { TeamRef } from './session';
 
 /** A team as GET /teams lists it, with its term for reporter feedback. */
@@ -26,4 +27,12 @@ export interface TeamMember {
 
 export function teamMembers(teamId: number) {
   return api.get<{ items: TeamMember[] }>(`/teams/${teamId}/members`);
+}
+
+/** Hands a case from one assigned worker to a colleague of the team; the answer is the whole case. */
+export function handOver<Case extends { assigned_workers: PersonRef[] }>(
+  caseId: number,
+  body: { from_user_id: number; to_user_id: number; note: string },
+) {
+  return api.post<Case>(`/cases/${caseId}/handover`, body);
 }

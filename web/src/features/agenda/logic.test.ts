@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWhole } from '../../lib/formChecks';
 import type { Triage } from '../../lib/records';
-import { SHOWN, parseCadence, shown, tally, validateDecision, validateHandover, without, workers } from './logic';
+import { SHOWN, parseCadence, shown, tally, validateDecision, without, workers } from './logic';
 
 describe('agenda helpers', () => {
   it('tally keeps counts above zero, largest first, ties by name', () => {
@@ -56,10 +56,5 @@ describe('agenda helpers', () => {
     expect(Object.keys(validateDecision('outreach', 'Zorgen', ['1'], contra))).toEqual(['contra_indication_note']);
     expect(validateDecision('outreach', 'Zorgen', ['1'], { ...contra, contra_indication_note: 'Toch langs' })).toEqual({});
     expect(validateDecision('regular_help', 'Huisarts', [], contra)).toEqual({});
-  });
-
-  it('a handover needs both workers and a note', () => {
-    expect(Object.keys(validateHandover('', '', ' ')).sort()).toEqual(['from_user_id', 'note', 'to_user_id']);
-    expect(validateHandover('1', '2', 'Geen klik')).toEqual({});
   });
 });

@@ -52,14 +52,6 @@ export function validateDecision(decision: string, reason: string, workerIds: re
   return errors;
 }
 
-export function validateHandover(from: string, to: string, note: string): Errors {
-  const errors: Errors = {};
-  if (!from) errors.from_user_id = t('fieldError.requiredChoice');
-  if (!to) errors.to_user_id = t('fieldError.requiredChoice');
-  requiredText(errors, 'note', note, MAX.long);
-  return errors;
-}
-
 export function validateFeedback(givenOn: string, told: string): Errors {
   const errors: Errors = {};
   if (!givenOn) errors.given_on = t('fieldError.required');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_KINDS } from '../../lib/enums';
-import { buttonEvents, kindsToRequest, validateHandover, validateMove } from './logic';
+import { buttonEvents, kindsToRequest, validateMove } from './logic';
 
 describe('trajectory panel', () => {
   it('offers buttons for the moves, not for closing and reopening', () => {
@@ -12,13 +12,6 @@ describe('trajectory panel', () => {
     expect(validateMove('  ')).toHaveProperty('reason');
     expect(validateMove('r'.repeat(501))).toHaveProperty('reason');
     expect(validateMove('first visit planned')).toEqual({});
-  });
-});
-
-describe('handover form', () => {
-  it('needs both workers and a note', () => {
-    expect(Object.keys(validateHandover('', '', ' ')).sort()).toEqual(['from_user_id', 'note', 'to_user_id']);
-    expect(validateHandover('1', '2', 'no click')).toEqual({});
   });
 });
 

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { TransitionEvent } from '../../lib/enums';
 import { MAX } from '../../lib/limits';
 
-/** Pure rules of the trajectory panel, handover form and timeline filter. */
+/** Pure rules of the trajectory panel and the timeline filter. */
 
 /** Events with a button on the phase panel: closing and reopening have their own forms. */
 export function buttonEvents(allowed: readonly TransitionEvent[]): TransitionEvent[] {
@@ -14,15 +14,6 @@ export function validateMove(reason: string): Errors {
   if (!reason.trim()) return { reason: t('fieldError.required') };
   if (reason.length > MAX.short) return { reason: t('fieldError.too_long', { max: MAX.short }) };
   return {};
-}
-
-export function validateHandover(from: string, to: string, note: string): Errors {
-  const errors: Errors = {};
-  if (!from) errors.from_user_id = t('fieldError.requiredChoice');
-  if (!to) errors.to_user_id = t('fieldError.requiredChoice');
-  if (!note.trim()) errors.note = t('fieldError.required');
-  else if (note.length > MAX.long) errors.note = t('fieldError.too_long', { max: MAX.long });
-  return errors;
 }
 
 /** The kinds to ask the server for: none selected or all selected both mean every kind. */

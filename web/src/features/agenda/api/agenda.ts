@@ -109,10 +109,6 @@ export function addReview(
   return api.post<unknown>(`/cases/${caseId}/reviews`, body);
 }
 
-export function handOver(caseId: number, body: { from_user_id: number; to_user_id: number; note: string }) {
-  return api.post<{ assigned_workers: PersonRef[] }>(`/cases/${caseId}/handover`, body);
-}
-
 export function giveFeedback(signalId: number, body: { given_on: string; told: string }) {
   return api.post<unknown>(`/signals/${signalId}/feedback`, body);
 }

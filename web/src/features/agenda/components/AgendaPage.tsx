@@ -19,7 +19,7 @@ import {
   type CaseItem,
 } from '../api/agenda';
 import { SHOWN, shown, tally, without, workers } from '../logic';
-import { DecideForm, FeedbackForm, HandoverForm, OutcomeForm, ReviewForm } from './ItemForms';
+import { CaseHandoverForm, DecideForm, FeedbackForm, OutcomeForm, ReviewForm } from './ItemForms';
 import { TeamSettingsSection } from './TeamSettingsSection';
 
 type List<T> = Loaded<{ items: T[]; total?: number }>;
@@ -239,7 +239,7 @@ export function AgendaPage({ user, leadTeamPanel }: { user: User; leadTeamPanel:
                 <CaseHead c={c} />
                 <Attempts c={c} />
                 <Action title={t('handover.title')}>
-                  <HandoverForm c={c} members={membersOf(c.team_id)} onDone={(assigned) => setWorkers(c.id, assigned)} />
+                  <CaseHandoverForm c={c} members={membersOf(c.team_id)} onDone={(assigned) => setWorkers(c.id, assigned)} />
                 </Action>
               </li>
             ))

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import {
-  chooseOption,
   DecisionFields,
   FeedbackFields,
   OutcomeFields,
@@ -10,13 +9,13 @@ import {
   useOutcomeDraft,
   useReviewDraft,
 } from '../../../components/CaseFields';
-import { CheckboxGroup, Form, FormError, SelectField, TextArea } from '../../../components/fields';
+import { CheckboxGroup, Form, FormError } from '../../../components/fields';
 import { TriageFields } from '../../../components/TriageFields';
+import { HandoverForm } from '../../../components/HandoverForm';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import type { CheckInOutcome, Decision, ReviewDecision } from '../../../lib/enums';
 import { needsContraNote, validateOutcome, validateReview } from '../../../lib/formChecks';
-import { MAX } from '../../../lib/limits';
 import type { PersonRef, Triage } from '../../../lib/records';
 import { announce } from '../../../lib/status';
 import type { TeamMember } from '../../../lib/teams';
@@ -24,13 +23,12 @@ import {
   addReview,
   decide,
   giveFeedback,
-  handOver,
   recordOutcome,
   type CaseItem,
   type CheckInItem,
   type SignalItem,
 } from '../api/agenda';
-import { validateDecision, validateFeedback, validateHandover } from '../logic';
+import { validateDecision, validateFeedback } from '../logic';
 
 /** Decide a signal awaiting a decision: outreach with one or two workers, or another decision. */
 export function DecideForm({ signal, members, onDone }: { signal: SignalItem; members: TeamMember[]; onDone: () => void }) {
@@ -116,7 +114,7 @@ export function ReviewForm({ c, onDone }: { c: CaseItem; onDone: () => void }) {
 }
 
 /** Hand a case from one of its workers to a colleague of the team. */
-export function HandoverForm({
+export function CaseHandoverForm({
   c,
   members,
   onDone,
@@ -125,61 +123,20 @@ export function HandoverForm({
   members: TeamMember[];
   onDone: (workers: PersonRef[]) => void;
 }) {
-  const [from, setFrom] = useState(c.assigned_workers.length === 1 ? String(c.assigned_workers[0]!.id) : '');
-  const [to, setTo] = useState('');
-  const [note, setNote] = useState('');
-  const form = useForm(`ho-${c.id}`);
   const assigned = new Set(c.assigned_workers.map((w) => w.id));
   const colleagues = members.filter((m) => !assigned.has(m.id));
-
   if (colleagues.length === 0) return <p class="notice">{t('handover.noColleagues')}</p>;
-
-  const onSubmit = () =>
-    void form.submit(
-      () => validateHandover(from, to, note),
-      async () => {
-        const updated = await handOver(c.id, { from_user_id: Number(from), to_user_id: Number(to), note: note.trim() });
-        announce(t('agenda.handedOver', { name: c.person_name }));
-        setFrom(updated.assigned_workers.length === 1 ? String(updated.assigned_workers[0]!.id) : '');
-        setTo('');
-        setNote('');
-        onDone(updated.assigned_workers);
-      },
-    );
-
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.handoverFor', { name: c.person_name })}>
-      <FormError message={form.formError} />
-      <SelectField
-        path="from_user_id"
-        label={t('handover.from')}
-        required
-        value={from}
-        options={[chooseOption(), ...c.assigned_workers.map((w) => ({ value: String(w.id), label: w.display_name }))]}
-        onValue={setFrom}
-        error={form.errors.from_user_id}
-      />
-      <SelectField
-        path="to_user_id"
-        label={t('handover.to')}
-        required
-        value={to}
-        options={[chooseOption(), ...colleagues.map((m) => ({ value: String(m.id), label: m.display_name }))]}
-        onValue={setTo}
-        error={form.errors.to_user_id}
-      />
-      <TextArea
-        path="note"
-        label={t('handover.note')}
-        required
-        rows={2}
-        maxLength={MAX.long}
-        value={note}
-        onValue={setNote}
-        error={form.errors.note}
-      />
-      <SubmitButton form={form} label={t('handover.submit')} />
-    </Form>
+    <HandoverForm<CaseItem>
+      caseId={c.id}
+      assigned={c.assigned_workers}
+      colleagues={colleagues}
+      scope={`ho-${c.id}`}
+      label={t('agenda.handoverFor', { name: c.person_name })}
+      noteRows={2}
+      saved={t('agenda.handedOver', { name: c.person_name })}
+      onHandedOver={(updated) => onDone(updated.assigned_workers)}
+    />
   );
 }
 

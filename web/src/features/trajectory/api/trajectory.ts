@@ -18,10 +18,6 @@ export function moveCase(caseId: number, event: TransitionEvent, reason: string)
   return api.post<TrajectoryCase>(`/cases/${caseId}/transitions`, { event, reason });
 }
 
-export function handOver(caseId: number, body: { from_user_id: number; to_user_id: number; note: string }) {
-  return api.post<TrajectoryCase>(`/cases/${caseId}/handover`, body);
-}
-
 /** The timeline; `kinds` empty means every kind. */
 export function getTimeline(caseId: number, kinds: readonly string[]) {
   return api.get<{ items: TimelineItem[] }>(`/cases/${caseId}/timeline${query({ kind: kinds.join(',') })}`);
