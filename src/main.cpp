@@ -1,4 +1,4 @@
-// voordeur: the one binary. Sub-commands: serve, migrate, demo, audit verify, purge, rotate-key.
+// voordeur: the one binary. Sub-commands: serve, migrate, demo, audit verify, purge, rotate-key, backup.
 // Configuration, lowest to highest precedence: defaults, the file given by --config (INI-style
 // key = value), environment variables VOORDEUR_<OPTION> (e.g. VOORDEUR_PORT), command-line flags.
 #include <boost/program_options.hpp>
@@ -16,6 +16,7 @@
 #include "app/access_log.h"
 #include "app/accounts.h"
 #include "app/auth.h"
+#include "app/backup.h"
 #include "app/cases.h"
 #include "app/clock.h"
 #include "app/demo.h"
@@ -43,7 +44,9 @@ constexpr const char* kUsage =
     "  audit verify  check the access log's hash chain; prints the head (id and hash) to keep elsewhere,\n"
     "            or names the first bad row and exits 1\n"
     "  purge     migrate, then delete what is past its retention period (--dry-run: only count)\n"
-    "  rotate-key  re-encrypt the sensitive columns with a new key and replace the key file (server stopped)\n";
+    "  rotate-key  re-encrypt the sensitive columns with a new key and replace the key file (server stopped)\n"
+    "  backup --to FOLDER  copy the SQLite database, the access-log spool and the consent scans into a new\n"
+    "            folder, also while the server runs (not the key file: keep that apart)\n";
 
 struct Settings {
   std::string database;
@@ -63,6 +66,7 @@ struct Settings {
   std::string access_log_spool;
   std::string subcommand;
   std::string expect_head;
+  std::string backup_to;
   bool dry_run = false;
   app::AppConfig app;
 };
@@ -116,7 +120,8 @@ po::options_description option_table(Settings& s) {
        "days an access log row is kept")
       ("purge-interval-seconds", po::value(&s.app.purge_interval_seconds)->default_value(24 * 60 * 60),
        "how often the server purges what is past its retention period (0: never)")
-      ("dry-run", po::bool_switch(&s.dry_run), "purge: only count what is past its period");
+      ("dry-run", po::bool_switch(&s.dry_run), "purge: only count what is past its period")
+      ("to", po::value(&s.backup_to), "backup: the new (or empty) folder to copy into");
   return o;
 }
 
@@ -160,11 +165,14 @@ std::string parse(int argc, char** argv, Settings& s, int& exit_code) {
   return vm["command"].as<std::string>();
 }
 
+// Fills in the default database, <data-dir>/voordeur.db, when none is given.
+void default_database(Settings& s) {
+  if (s.database.empty()) s.database = "sqlite:" + (std::filesystem::path(s.data_dir) / "voordeur.db").string();
+}
+
 std::unique_ptr<store::Database> open_and_migrate(Settings& s) {
-  if (s.database.empty()) {
-    std::filesystem::create_directories(s.data_dir);
-    s.database = "sqlite:" + (std::filesystem::path(s.data_dir) / "voordeur.db").string();
-  }
+  if (s.database.empty()) std::filesystem::create_directories(s.data_dir);
+  default_database(s);
   auto db = store::open_database(s.database);
   int applied = store::migrate(*db);
   log::info("migrations", {{"applied", applied}, {"schema_version", store::latest_schema_version()}});
@@ -235,6 +243,26 @@ int rotate_key(Settings& s) {
   std::cout << "Key rotated: " << rotation.old_key_id << " -> " << rotation.new_key_id << ", " << rotation.resealed
             << " values and " << rotation.files << " scan files re-encrypted. Back up the new key file "
             << key_file(s) << ".\n";
+  return 0;
+}
+
+int backup(Settings& s) {
+  if (s.backup_to.empty()) {
+    std::cerr << "voordeur backup: give the folder to copy into, e.g. 'voordeur backup --to /backups/2026-11-23'\n";
+    return 2;
+  }
+  default_database(s);
+  const app::ScanFiles scans(scan_dir(s));
+  const auto report = app::backup({store::sqlite_file(s.database), access_log_spool(s), &scans}, s.backup_to);
+  if (!report) {
+    std::cerr << "voordeur backup: " << report.error().message << "\n";
+    return 1;
+  }
+  std::cout << "Backed up into " << report->folder.string() << ": "
+            << (report->database ? "the database, " : "") << (report->spool ? "the access-log spool, " : "")
+            << report->scan_files << " consent scan files.\n";
+  if (!report->database) std::cout << "The PostgreSQL database itself is not in it: back it up now with pg_dump.\n";
+  std::cout << "The key file " << key_file(s) << " is not in the backup: keep a copy of it apart from the backups.\n";
   return 0;
 }
 
@@ -398,6 +426,7 @@ int main(int argc, char** argv) {
     if (command == "audit") return audit(s);
     if (command == "purge") return purge(s);
     if (command == "rotate-key") return rotate_key(s);
+    if (command == "backup") return backup(s);
   } catch (const std::exception& e) {
     std::cerr << "voordeur " << command << ": " << e.what() << "\n";
     return 1;

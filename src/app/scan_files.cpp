@@ -105,4 +105,18 @@ int ScanFiles::reseal(const store::KeyRing& ring) const {
   return count;
 }
 
+int ScanFiles::copy_to(const std::filesystem::path& target) const {
+  std::filesystem::create_directories(target);
+  int copied = 0;
+  if (!std::filesystem::exists(dir_)) return copied;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    if (!entry.is_regular_file() || !is_stored_name(entry.path().filename().string())) continue;
+    std::error_code error;
+    std::filesystem::copy_file(entry.path(), target / entry.path().filename(), error);
+    if (error) throw std::runtime_error("cannot copy a scan file: " + error.message());
+    ++copied;
+  }
+  return copied;
+}
+
 }  // namespace voordeur::app

@@ -30,6 +30,9 @@ class ScanFiles {
   // files were encrypted with), each replaced atomically; for `voordeur rotate-key`. Returns the
   // number of files.
   int reseal(const store::KeyRing& ring) const;
+  // Copies every stored file (still encrypted) into the new folder `target`; for `voordeur backup`.
+  // Returns the number of files; throws std::runtime_error when one cannot be copied.
+  int copy_to(const std::filesystem::path& target) const;
 
  private:
   std::filesystem::path dir_;

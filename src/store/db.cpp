@@ -84,6 +84,8 @@ std::optional<std::string> sqlite_file(const std::string& url) {
   return url;
 }
 
+void backup_sqlite_file(const std::string& from, const std::string& to) { sqlite::backup_file(from, to); }
+
 namespace {
 
 const char* id_column_type(Dialect dialect) {

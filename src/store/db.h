@@ -102,6 +102,10 @@ std::unique_ptr<Database> open_database(const std::string& url);
 // The file of a SQLite URL as open_database() reads it; nullopt for PostgreSQL. Throws
 // DbError(unavailable) for an unsupported scheme.
 std::optional<std::string> sqlite_file(const std::string& url);
+// Copies the SQLite database file `from` into the new file `to`: one consistent copy, also while a
+// server uses `from`, checked afterwards. Throws DbError(unavailable) with a message a sysadmin can
+// act on (`to` already there, a file that cannot be read or written).
+void backup_sqlite_file(const std::string& from, const std::string& to);
 
 // RAII write transaction on the calling thread's connection.
 class WriteTransaction {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -327,6 +328,51 @@ std::unique_ptr<Database> open(const std::string& path) {
   // Opening the first connection now creates the file and reports a bad path at start-up.
   db->connection();
   return db;
+}
+
+void backup_file(const std::string& from, const std::string& to) {
+  const auto fail = [&](const std::string& why) {
+    throw DbError(DbError::Kind::unavailable, "cannot back up '" + from + "' to '" + to + "': " + why);
+  };
+  if (!std::filesystem::exists(from)) fail("there is no such database file");
+  if (std::filesystem::exists(to)) fail("the target already exists; choose a new file or folder");
+  const auto opened = [&](const std::string& path, int flags) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_EXRESCODE, nullptr) != SQLITE_OK) {
+      const std::string reason = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+      sqlite3_close_v2(db);
+      fail("cannot open '" + path + "': " + reason);
+    }
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    return std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)>(db, sqlite3_close_v2);
+  };
+  const auto source = opened(from, SQLITE_OPEN_READONLY);
+  std::string error;
+  {
+    const auto target = opened(to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sqlite3_backup* backup = sqlite3_backup_init(target.get(), "main", source.get(), "main");
+    // All pages in one step: the copy is one snapshot of the source.
+    const int step = backup == nullptr ? SQLITE_ERROR : sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    // A single file without -wal and -shm beside it; the server turns WAL on again when it opens it.
+    if (step != SQLITE_DONE ||
+        sqlite3_exec(target.get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      error = sqlite3_errmsg(target.get());
+    }
+  }
+  if (!error.empty()) {
+    std::filesystem::remove(to);
+    fail(error);
+  }
+  const auto copy = opened(to, SQLITE_OPEN_READONLY);
+  sqlite3_stmt* check = nullptr;
+  std::string verdict = "no answer";
+  if (sqlite3_prepare_v2(copy.get(), "PRAGMA quick_check", -1, &check, nullptr) == SQLITE_OK &&
+      sqlite3_step(check) == SQLITE_ROW) {
+    verdict = reinterpret_cast<const char*>(sqlite3_column_text(check, 0));
+  }
+  sqlite3_finalize(check);
+  if (verdict != "ok") fail("the copy failed its check (" + verdict + ")");
 }
 
 }  // namespace voordeur::store::sqlite

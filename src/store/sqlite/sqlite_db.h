@@ -15,4 +15,10 @@ namespace voordeur::store::sqlite {
 // Throws DbError(unavailable) naming the path when the file cannot be opened or set up.
 std::unique_ptr<Database> open(const std::string& path);
 
+// Copies the SQLite database file `from` into the new file `to` with SQLite's online backup: one
+// consistent copy, also while a running server reads and writes `from` (its WAL included). The copy
+// is checked with PRAGMA quick_check. Throws DbError(unavailable) with a message a sysadmin can act
+// on: `from` missing, `to` already there, a file that cannot be read or written, a failed check.
+void backup_file(const std::string& from, const std::string& to);
+
 }  // namespace voordeur::store::sqlite

@@ -54,7 +54,7 @@ export function findOption(pattern) {
   return options.find((option) => pattern.test(option));
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
@@ -107,7 +107,7 @@ async function freshDatabase() {
   };
 }
 
-async function waitForHealth(baseUrl, child, output) {
+export async function waitForHealth(baseUrl, child, output) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
