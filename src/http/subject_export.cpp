@@ -365,7 +365,8 @@ bool is_scalar_list(const json& v) {
   return true;
 }
 
-// Appends the lines of `v`, found under `key` in `object`, whose own key is `parent`.
+// Appends the lines of `v`, the value under `key` in `object`, shown as `name`. `parent` is the key
+// `object` itself is under (for an item of a list, the list's key).
 void add_lines(std::vector<ExportLine>& out, std::string_view parent, const std::string& key, const json& object,
                const std::string& name, const json& v, int depth) {
   if (v.is_object()) {
