@@ -1,0 +1,73 @@
+// Layout on a phone in a real Chromium, at phone and desktop size with axe-core on each step: the
+// header keeps the user's name readable beside the language and logout buttons, the menu shows the
+// current page's item, and the timeline's filter chips hold their labels.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { login, openPage, pageChecks, SIZES, useServerAndBrowser } from './lib/suite.mjs';
+
+const env = useServerAndBrowser();
+
+/** The boxes of the elements `selector` finds, as plain objects. */
+function boxes(page, selector) {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { text: e.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }),
+  );
+}
+
+function overlaps(a, b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+for (const size of SIZES) {
+  test(`header, menu and chips at ${size.name}`, async () => {
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check, api } = pageChecks(page, size, env.server.baseUrl, 'layout-');
+    const base = env.server.baseUrl;
+    try {
+      const nav = await login(page, base, 'demo-lead-a');
+
+      // The header: the brand and the user's full name, clear of the buttons beside them.
+      const [brand] = await boxes(page, '.brand-name');
+      const [name] = await boxes(page, '.brand-user');
+      const tools = await boxes(page, '.header-tools button');
+      assert.equal(tools.length, 3);
+      for (const tool of tools) {
+        assert.ok(!overlaps(brand, tool), `"${tool.text}" covers the brand: ${JSON.stringify([brand, tool])}`);
+        assert.ok(!overlaps(name, tool), `"${tool.text}" covers the user's name: ${JSON.stringify([name, tool])}`);
+      }
+      const cut = await page
+        .locator('.brand-name, .brand-user')
+        .evaluateAll((elements) => elements.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+      assert.deepEqual(cut, [], 'cut off in the header');
+
+      // The menu: the last item, reached by its address, is in view and marked as the current page.
+      await page.goto(`${base}/#/account`);
+      await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
+      const current = nav.locator('[aria-current="page"]');
+      assert.equal(await current.textContent(), 'Account');
+      const item = await current.boundingBox();
+      assert.ok(item.x >= 0 && item.x + item.width <= size.viewport.width, `the current menu item is out of view: ${JSON.stringify(item)}`);
+      await check('account');
+
+      // The timeline's filter chips keep each label inside its chip.
+      const list = await api('/cases?scope=team&status=open&limit=1');
+      await page.goto(`${base}/#/cases/${list.items[0].id}`);
+      const filters = page.getByRole('region', { name: 'Tijdlijn' }).getByRole('group', { name: 'Toon' });
+      await filters.getByRole('checkbox', { name: 'Procesbespreking' }).waitFor();
+      const spills = await filters.locator('label.choice').evaluateAll((labels) =>
+        labels
+          .filter((l) => l.querySelector('span').getBoundingClientRect().right > l.getBoundingClientRect().right)
+          .map((l) => l.textContent.trim()),
+      );
+      assert.deepEqual(spills, [], 'labels wider than their chip');
+      await check('timeline-filters');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
