@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { accessLogQuery, localMidnightUtc } from './api/accessLog';
+import { afterEach, describe, expect, it } from 'vitest';
+import { langStore } from '../../i18n';
+import { accessLogQuery, localMidnightUtc, type AccessLogEntry } from './api/accessLog';
+import { whatText } from './components/AccessLogEntries';
 
 describe('access-log search query', () => {
   it('sends local dates as the UTC instants of local midnight, `to` including the whole day', () => {
@@ -19,5 +21,40 @@ describe('access-log search query', () => {
   it('leaves out empty filters', () => {
     const q = new URLSearchParams(accessLogQuery({ user: '', person: '', from: '', to: '' }, 0));
     expect([...q.keys()]).toEqual(['limit', 'offset']);
+  });
+});
+
+describe('access-log rows', () => {
+  const entry = (record_type: string, detail: string | null, record_id: number | null = 7): AccessLogEntry => ({
+    id: 1,
+    at: '2026-11-22T10:00:00Z',
+    user: { id: 2, display_name: 'Demo Teamleider A' },
+    on_behalf_of: 'team:1',
+    person_id: 3,
+    record_type,
+    record_id,
+    action: 'read',
+    detail,
+    break_glass_reason: null,
+  });
+
+  afterEach(() => langStore.set('nl'));
+
+  it('name every kind of record the server logs, and the parts of a case, in the UI language', () => {
+    expect(whatText(entry('exchange', null, null))).toBe('Informatie-uitwisseling');
+    expect(whatText(entry('consent', 'withdrawn'))).toBe('Toestemming 7 (ingetrokken)');
+    expect(whatText(entry('consent_form', null, null))).toBe('Toestemmingsformulier');
+    expect(whatText(entry('consent_stance', null, null))).toBe('Houding van de cliënt');
+    expect(whatText(entry('person', null))).toBe('Persoon 7');
+    expect(whatText(entry('case', 'timeline'))).toBe('Casus 7 (tijdlijn)');
+    expect(whatText(entry('case', 'contacts'))).toBe('Casus 7 (contactmomenten)');
+    langStore.set('en');
+    expect(whatText(entry('exchange', null, null))).toBe('Information exchange');
+    expect(whatText(entry('case', 'preparation'))).toBe('Case 7 (preparation)');
+  });
+
+  it('show search filters and unknown kinds as sent', () => {
+    expect(whatText(entry('case', 'scope=team&status=open ids=1,2', null))).toBe('Casus (scope=team&status=open ids=1,2)');
+    expect(whatText(entry('something_new', null))).toBe('something_new 7');
   });
 });

@@ -3,12 +3,17 @@ import { hasKey, t } from '../../../i18n';
 import { formatTimestamp } from '../../../lib/format';
 import type { AccessLogEntry } from '../api/accessLog';
 
-/** "Dossier 12 (contacten)": the kind of record, its id and the detail; unknown kinds shown plainly. */
+/**
+ * "Casus 12 (contactmomenten)": the kind of record, its id and the detail; a detail that names a part
+ * of the record is translated, unknown kinds and other details (search filters) are shown plainly.
+ */
 export function whatText(e: AccessLogEntry): string {
   const key = `accessLog.record.${e.record_type}`;
   const kind = hasKey(key) ? t(key) : e.record_type;
   const id = e.record_id === null ? '' : ` ${e.record_id}`;
-  return e.detail ? `${kind}${id} (${e.detail})` : `${kind}${id}`;
+  if (!e.detail) return `${kind}${id}`;
+  const detailKey = `accessLog.detail.${e.detail}`;
+  return `${kind}${id} (${hasKey(detailKey) ? t(detailKey) : e.detail})`;
 }
 
 function actionText(e: AccessLogEntry): string {
