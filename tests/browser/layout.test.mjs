@@ -1,6 +1,7 @@
 // Layout on a phone in a real Chromium, at phone and desktop size with axe-core on each step: the
 // header keeps the user's name readable beside the language and logout buttons, the menu shows the
-// current page's item, and the timeline's filter chips hold their labels.
+// current page's item, the timeline's filter chips hold their labels, and policy's figures show every
+// count in view with the month by name.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -65,6 +66,29 @@ for (const size of SIZES) {
       );
       assert.deepEqual(spills, [], 'labels wider than their chip');
       await check('timeline-filters');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const size of SIZES) {
+  test(`policy figures in view at ${size.name}`, async () => {
+    const { context, page, pageErrors } = await openPage(env, size);
+    const { check } = pageChecks(page, size, env.server.baseUrl, 'layout-');
+    try {
+      await login(page, env.server.baseUrl, 'demo-policy');
+      await page.getByRole('heading', { level: 2, name: 'Team A' }).waitFor();
+      const counts = page.getByText('minder dan 5', { exact: true });
+      await counts.first().waitFor();
+      const outside = await counts.evaluateAll((elements, width) =>
+        elements.filter((e) => e.getBoundingClientRect().right > width).length, size.viewport.width);
+      assert.equal(outside, 0, 'counts beyond the right edge of the screen');
+      const main = await page.getByRole('main').innerText();
+      assert.doesNotMatch(main, /\b\d{4}-\d{2}\b/, 'a month shown as a code');
+      assert.match(main, /\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}\b/);
+      await check('figures');
       assert.deepEqual(pageErrors, []);
     } finally {
       await context.close();

@@ -62,7 +62,7 @@ for (const size of SIZES) {
       await login(page, base, 'demo-policy');
       await page.getByRole('heading', { level: 1, name: 'Cijfers' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Team A' }).waitFor();
-      await page.getByRole('cell', { name: 'minder dan 5' }).first().waitFor();
+      await page.getByText('minder dan 5', { exact: true }).first().waitFor();
       await check('policy-figures');
       await logout(page);
 

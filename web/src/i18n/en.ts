@@ -791,7 +791,7 @@ export const en: Dictionary = {
   'reception.intro': 'As reception (safety desk) you see no cases, signals or personal data.',
   'reception.later': 'This page will only show workers checking in and out for home visits: who is out, since when, and whether someone checked out in time.',
   'figures.title': 'Figures',
-  'figures.intro': 'Counts per team and month, never a person. Counts from 1 to {n} are not shown, so that nobody can be recognised.',
+  'figures.intro': 'Counts per team and month, never a person. Counts below {n} are not shown, so that nobody can be recognised.',
   'figures.tableLabel': 'Figures of {team}',
   'figures.empty': 'No figures for this team yet.',
   'figures.col.month': 'Month',
