@@ -312,7 +312,7 @@ export const nl = {
   'accessLog.record.signal': 'Signaal',
   'accessLog.record.contact': 'Contact',
   'accessLog.record.household': 'Huishouden',
-  'accessLog.record.check_in': 'Check-in',
+  'accessLog.record.check_in': 'Nabelmoment',
   'accessLog.record.review': 'Procesbespreking',
   'accessLog.record.prior_info': 'Voorinformatie',
   'accessLog.record.access_log': 'Toegangslog',

@@ -48,6 +48,7 @@ describe('access-log rows', () => {
     expect(whatText(entry('person', null))).toBe('Persoon 7');
     expect(whatText(entry('case', 'timeline'))).toBe('Casus 7 (tijdlijn)');
     expect(whatText(entry('case', 'contacts'))).toBe('Casus 7 (contactmomenten)');
+    expect(whatText(entry('check_in', null))).toBe('Nabelmoment 7');
     langStore.set('en');
     expect(whatText(entry('exchange', null, null))).toBe('Information exchange');
     expect(whatText(entry('case', 'preparation'))).toBe('Case 7 (preparation)');
