@@ -1,7 +1,7 @@
 // Layout on a phone in a real Chromium, at phone and desktop size with axe-core on each step: the
 // header keeps the user's name readable beside the language and logout buttons, the menu shows the
-// current page's item, the timeline's filter chips hold their labels, and policy's figures show every
-// count in view with the month by name.
+// current page's item, the timeline's filter chips hold their labels, the disclosures show that they
+// open, and policy's figures show every count in view with the month by name.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -66,6 +66,19 @@ for (const size of SIZES) {
       );
       assert.deepEqual(spills, [], 'labels wider than their chip');
       await check('timeline-filters');
+
+      // Each disclosure (close the case, record consent) shows by a chevron that it opens.
+      const close = page.locator('summary', { hasText: 'Casus afsluiten' });
+      await close.waitFor();
+      const unmarked = await page.locator('details.disclosure > summary').evaluateAll((summaries) =>
+        summaries
+          .filter((s) => {
+            const marker = getComputedStyle(s, '::before');
+            return marker.content === 'none' || parseFloat(marker.width) === 0 || marker.borderRightStyle === 'none';
+          })
+          .map((s) => s.textContent.trim()),
+      );
+      assert.deepEqual(unmarked, [], 'disclosures without a marker');
       assert.deepEqual(pageErrors, []);
     } finally {
       await context.close();
