@@ -86,7 +86,12 @@ function Routes({ route, user }: { route: Route; user: User }) {
       <AgendaPage
         user={user}
         leadTeamPanel={(team) => (
-          <BreakGlassList key={team.id} teamId={team.id} title={t('breakGlass.listTitle', { team: team.name })} />
+          <BreakGlassList
+            key={team.id}
+            teamId={team.id}
+            title={t('breakGlass.listTitle', { team: team.name })}
+            linkCases
+          />
         )}
       />
     );
