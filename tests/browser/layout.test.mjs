@@ -1,7 +1,8 @@
 // Layout on a phone in a real Chromium, at phone and desktop size with axe-core on each step: the
 // header keeps the user's name readable beside the language and logout buttons, the menu shows the
 // current page's item, the timeline's filter chips hold their labels, the disclosures show that they
-// open, and policy's figures show every count in view with the month by name.
+// open, the agenda's cards stay inside their panels in English, and policy's figures show every count
+// in view with the month by name.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -79,6 +80,22 @@ for (const size of SIZES) {
           .map((s) => s.textContent.trim()),
       );
       assert.deepEqual(unmarked, [], 'disclosures without a marker');
+
+      // In English the phase badges are longer ("Follow-up contacts"): the agenda's cards stay
+      // inside their panels.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.goto(`${base}/#/agenda`);
+      await page.getByRole('heading', { level: 2, name: /^Stuck cases/ }).waitFor();
+      const sticking = await page.locator('section.panel').evaluateAll((panels) =>
+        panels.flatMap((panel) => {
+          const edge = panel.getBoundingClientRect().right;
+          return [...panel.querySelectorAll('.card')]
+            .filter((card) => card.getBoundingClientRect().right > edge)
+            .map((card) => card.querySelector('.card-title').textContent);
+        }),
+      );
+      assert.deepEqual(sticking, [], 'cards sticking out of their panel');
+      await check('agenda-en');
       assert.deepEqual(pageErrors, []);
     } finally {
       await context.close();
