@@ -1,8 +1,8 @@
 // Layout on a phone in a real Chromium, at phone and desktop size with axe-core on each step: the
 // header keeps the user's name readable beside the language and logout buttons, the menu shows the
 // current page's item, the timeline's filter chips hold their labels, the disclosures show that they
-// open, the agenda's cards stay inside their panels in English, and policy's figures show every count
-// in view with the month by name.
+// open, the agenda's cards stay inside their panels in English and its open forms have names of their
+// own, and policy's figures show every count in view with the month by name.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -96,6 +96,11 @@ for (const size of SIZES) {
       );
       assert.deepEqual(sticking, [], 'cards sticking out of their panel');
       await check('agenda-en');
+
+      // With every action open, each form is a landmark with a name of its own, also for two signals
+      // about the same person.
+      await page.locator('details.agenda-action').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+      await check('agenda-en-open');
       assert.deepEqual(pageErrors, []);
     } finally {
       await context.close();

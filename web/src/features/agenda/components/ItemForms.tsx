@@ -14,6 +14,7 @@ import { CheckboxGroup, Form, FormError, SelectField, TextArea } from '../../../
 import { TriageFields } from '../../../components/TriageFields';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
+import { formatDate } from '../../../lib/format';
 import type { CheckInOutcome, Decision, ReviewDecision } from '../../../lib/enums';
 import { needsContraNote, validateOutcome, validateReview } from '../../../lib/formChecks';
 import { MAX } from '../../../lib/limits';
@@ -63,7 +64,7 @@ export function DecideForm({ signal, members, onDone }: { signal: SignalItem; me
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.decideFor', { name: signal.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.decideFor', { name: signal.person_name, id: signal.id })}>
       <FormError message={form.formError} />
       <DecisionFields decision={decision} onDecision={setDecision} reason={reason} onReason={setReason} errors={form.errors} />
       {outreach && members.length === 0 && <p class="notice">{t('decisionForm.noWorkers')}</p>}
@@ -107,7 +108,7 @@ export function ReviewForm({ c, onDone }: { c: CaseItem; onDone: () => void }) {
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.reviewFor', { name: c.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.reviewFor', { name: c.person_name, id: c.id })}>
       <FormError message={form.formError} />
       <ReviewFields draft={draft} errors={form.errors} />
       <SubmitButton form={form} label={t('reviews.submit')} />
@@ -148,7 +149,7 @@ export function HandoverForm({
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.handoverFor', { name: c.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.handoverFor', { name: c.person_name, id: c.id })}>
       <FormError message={form.formError} />
       <SelectField
         path="from_user_id"
@@ -200,7 +201,7 @@ export function FeedbackForm({ signal, onDone }: { signal: SignalItem; onDone: (
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.feedbackFor', { name: signal.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.feedbackFor', { name: signal.person_name, id: signal.id })}>
       <FormError message={form.formError} />
       <FeedbackFields draft={draft} errors={form.errors} rows={2} />
       <SubmitButton form={form} label={t('feedback.submit')} />
@@ -229,7 +230,11 @@ export function OutcomeForm({ checkIn, onDone }: { checkIn: CheckInItem; onDone:
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.outcomeFor', { name: checkIn.person_name })}>
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      label={t('agenda.outcomeFor', { name: checkIn.person_name, date: formatDate(checkIn.planned_on), id: checkIn.id })}
+    >
       <FormError message={form.formError} />
       <OutcomeFields draft={draft} errors={form.errors} />
       <SubmitButton form={form} label={t('monitoring.record')} />
