@@ -328,6 +328,11 @@ export const en: Dictionary = {
   'accessLog.detail.preparation': 'preparation',
   'accessLog.detail.feedback': 'feedback',
   'accessLog.detail.withdrawn': 'withdrawn',
+  'accessLog.detail.reopen': 'reopened',
+  'accessLog.detail.closure': 'closed',
+  'accessLog.detail.handover': 'handover',
+  'accessLog.detail.outcome': 'outcome',
+  'accessLog.detail.subject-access export': 'subject-access export',
   'cases.noContactYet': 'no contact yet',
   'cases.noNextAttempt': 'not planned',
 

@@ -326,6 +326,11 @@ export const nl = {
   'accessLog.detail.preparation': 'voorbereiding',
   'accessLog.detail.feedback': 'terugkoppeling',
   'accessLog.detail.withdrawn': 'ingetrokken',
+  'accessLog.detail.reopen': 'heropend',
+  'accessLog.detail.closure': 'afgesloten',
+  'accessLog.detail.handover': 'overdracht',
+  'accessLog.detail.outcome': 'uitkomst',
+  'accessLog.detail.subject-access export': 'export voor inzage',
   'cases.noContactYet': 'nog geen contact',
   'cases.noNextAttempt': 'niet gepland',
 

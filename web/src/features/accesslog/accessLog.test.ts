@@ -49,6 +49,10 @@ describe('access-log rows', () => {
     expect(whatText(entry('case', 'timeline'))).toBe('Casus 7 (tijdlijn)');
     expect(whatText(entry('case', 'contacts'))).toBe('Casus 7 (contactmomenten)');
     expect(whatText(entry('check_in', null))).toBe('Nabelmoment 7');
+    expect(whatText(entry('case', 'transition=start_contact'))).toBe('Casus 7 (Start contactlegging)');
+    expect(whatText(entry('signal', 'decision=outreach'))).toBe('Signaal 7 (Outreachend traject)');
+    expect(whatText(entry('case', 'closure'))).toBe('Casus 7 (afgesloten)');
+    expect(whatText(entry('person', 'subject-access export'))).toBe('Persoon 7 (export voor inzage)');
     langStore.set('en');
     expect(whatText(entry('exchange', null, null))).toBe('Information exchange');
     expect(whatText(entry('case', 'preparation'))).toBe('Case 7 (preparation)');

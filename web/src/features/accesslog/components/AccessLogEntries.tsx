@@ -1,19 +1,27 @@
 import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
 import { hasKey, t } from '../../../i18n';
 import { formatTimestamp } from '../../../lib/format';
+import { label } from '../../../lib/labels';
 import type { AccessLogEntry } from '../api/accessLog';
 
+/** A detail the server writes for a change or a part of a record, in words; others (search filters) as sent. */
+function detailText(detail: string): string {
+  const key = `accessLog.detail.${detail}`;
+  if (hasKey(key)) return t(key);
+  const change = /^(transition|decision)=([a-z_]+)$/.exec(detail);
+  if (change) return label(change[1] === 'transition' ? 'transitionEvent' : 'decision', change[2]!);
+  return detail;
+}
+
 /**
- * "Casus 12 (contactmomenten)": the kind of record, its id and the detail; a detail that names a part
- * of the record is translated, unknown kinds and other details (search filters) are shown plainly.
+ * "Casus 12 (contactmomenten)": the kind of record, its id and the detail; unknown kinds and details
+ * are shown plainly.
  */
 export function whatText(e: AccessLogEntry): string {
   const key = `accessLog.record.${e.record_type}`;
   const kind = hasKey(key) ? t(key) : e.record_type;
   const id = e.record_id === null ? '' : ` ${e.record_id}`;
-  if (!e.detail) return `${kind}${id}`;
-  const detailKey = `accessLog.detail.${e.detail}`;
-  return `${kind}${id} (${hasKey(detailKey) ? t(detailKey) : e.detail})`;
+  return e.detail ? `${kind}${id} (${detailText(e.detail)})` : `${kind}${id}`;
 }
 
 function actionText(e: AccessLogEntry): string {
