@@ -1,4 +1,4 @@
-// Layout on a phone in a real Chromium, at phone and desktop size with axe-core on each step: the
+// Layout in a real Chromium at phone and desktop size, with axe-core on each step: the
 // header keeps the user's name readable beside the language and logout buttons, the menu shows the
 // current page's item, the timeline's filter chips hold their labels, the disclosures show that they
 // open, the agenda's cards stay inside their panels in English and its open forms have names of their
@@ -25,7 +25,7 @@ function overlaps(a, b) {
 }
 
 for (const size of SIZES) {
-  test(`header, menu and chips at ${size.name}`, async () => {
+  test(`layout of a team lead's pages at ${size.name}`, async () => {
     const { context, page, pageErrors } = await openPage(env, size);
     const { check, api } = pageChecks(page, size, env.server.baseUrl, 'layout-');
     const base = env.server.baseUrl;
