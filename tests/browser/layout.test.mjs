@@ -1,8 +1,8 @@
-// Layout in a real Chromium at phone and desktop size, with axe-core on each step: the
-// header keeps the user's name readable beside the language and logout buttons, the menu shows the
-// current page's item, the timeline's filter chips hold their labels, the disclosures show that they
-// open, the agenda's cards stay inside their panels in English and its open forms have names of their
-// own, and policy's figures show every count in view with the month by name.
+// Layout in a real Chromium at phone and desktop size, with axe-core on each step: the header keeps
+// the user's name readable beside the language and logout buttons, the menu shows the current page's
+// item, the timeline's filter chips hold their labels, list items clear their dots, the disclosures
+// show that they open, the agenda's cards stay inside their panels in English and its open forms have
+// names of their own, and policy's figures show every count in view with the month by name.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -67,6 +67,15 @@ for (const size of SIZES) {
       );
       assert.deepEqual(spills, [], 'labels wider than their chip');
       await check('timeline-filters');
+
+      // Every item of a trail (timeline, household members, consents) starts to the right of its dot.
+      await page.getByRole('region', { name: 'Huishouden' }).locator('.history-item').first().waitFor();
+      const onDot = await page.locator('.history-item').evaluateAll((items) =>
+        items
+          .filter((li) => li.firstElementChild.getBoundingClientRect().left < li.getBoundingClientRect().left + 8)
+          .map((li) => li.textContent.trim().slice(0, 40)),
+      );
+      assert.deepEqual(onDot, [], 'items whose text starts on the dot');
 
       // Each disclosure (close the case, record consent) shows by a chevron that it opens.
       const close = page.locator('summary', { hasText: 'Casus afsluiten' });
