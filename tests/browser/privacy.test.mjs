@@ -1,6 +1,6 @@
 // The privacy officer's page in a real Chromium: find a person by case number, download the
 // subject-access export, erase the data after confirming; and the admin's read-only retention
-// periods. At phone and desktop size, axe-core on each step. All people are fictional.
+// periods and purged counts. At phone and desktop size, axe-core on each step. All people are fictional.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -103,6 +103,20 @@ for (const size of SIZES) {
     const { context, page, pageErrors } = await openPage(env, size);
     const { check } = pageChecks(page, size, env.server.baseUrl);
     try {
+      // Purged counts as a server that has purged would send them (demo data has none yet): two
+      // teams' rows for the same month and reason, which the page adds up.
+      await page.route('**/api/v1/retention', async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        const row = (team_id, period, reason, count) => ({
+          record_type: 'signal', team_id, period, reason, phase_reached: '', contact_bucket: '', count,
+        });
+        body.purged_counts = [
+          row(1, '2026-05', 'no_action', 3), row(2, '2026-05', 'no_action', 5),
+          row(1, '2026-05', 'regular_help', 12), row(1, '2026-06', 'referral', 7),
+        ];
+        await route.fulfill({ response, json: body });
+      });
       const nav = await login(page, env.server.baseUrl, 'demo-admin');
       await nav.getByRole('link', { name: 'Beheer' }).click();
       await page.getByRole('link', { name: 'Bewaartermijnen' }).click();
@@ -110,6 +124,14 @@ for (const size of SIZES) {
       await panel.getByText('730 dagen').waitFor();
       await panel.getByText('183 dagen').waitFor();
       await panel.getByText('1826 dagen').waitFor();
+      await panel.getByText('Geen actie', { exact: true }).waitFor();
+      assert.equal(await panel.getByText('Geen actie', { exact: true }).count(), 1, 'one row per month and reason');
+      for (const count of ['8', '12', '7']) {
+        const box = await panel.getByText(count, { exact: true }).boundingBox();
+        assert.ok(box && box.x + box.width <= size.viewport.width, `count ${count} out of view: ${JSON.stringify(box)}`);
+      }
+      await panel.getByText('mei 2026', { exact: false }).first().waitFor();
+      assert.doesNotMatch(await panel.innerText(), /2026-0\d/, 'a month shown as a code');
       await check('63-admin-retention');
       assert.deepEqual(pageErrors, [], 'no console errors or CSP refusals');
     } finally {

@@ -62,7 +62,7 @@ for (const size of SIZES) {
       await login(page, base, 'demo-policy');
       await page.getByRole('heading', { level: 1, name: 'Cijfers' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Team A' }).waitFor();
-      await page.getByRole('cell', { name: 'minder dan 5' }).first().waitFor();
+      await page.getByText('minder dan 5', { exact: true }).first().waitFor();
       await check('policy-figures');
       await logout(page);
 
@@ -93,14 +93,20 @@ for (const size of SIZES) {
       const privacyNav = await login(page, base, 'demo-privacy');
       await privacyNav.getByRole('link', { name: 'Toegang in noodgeval' }).click();
       await page.getByRole('heading', { level: 1, name: 'Toegang in noodgeval' }).waitFor();
-      await page.getByRole('region', { name: 'Team A' }).getByText(reason).waitFor();
+      const teamA = page.getByRole('region', { name: 'Team A' });
+      await teamA.getByText(reason).waitFor();
+      // The case number is text: the privacy officer may not open cases, a link would end on "not found".
+      await teamA.getByText(`casus ${caseId}`, { exact: false }).first().waitFor();
+      assert.equal(await teamA.getByRole('link', { name: `casus ${caseId}` }).count(), 0, 'no link to a case the privacy officer cannot open');
       await check('break-glass-privacy');
       await logout(page);
 
       // Team A's lead sees it on the agenda.
       await login(page, base, 'demo-lead-a');
       await page.goto(`${base}/#/agenda`);
-      await page.getByRole('region', { name: 'Toegang in noodgeval tot casussen van Team A' }).getByText(reason).waitFor();
+      const leadList = page.getByRole('region', { name: 'Toegang in noodgeval tot casussen van Team A' });
+      await leadList.getByText(reason).waitFor();
+      await leadList.getByRole('link', { name: `casus ${caseId}` }).first().waitFor();
       await check('break-glass-agenda');
       // Log out everywhere ends this session too.
       await page.getByRole('button', { name: 'Overal afmelden' }).click();

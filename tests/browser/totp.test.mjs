@@ -29,6 +29,13 @@ for (const size of SIZES) {
       assert.match(await qr.getAttribute('src'), /^data:image\/svg\+xml/);
       const secret = (await page.locator('.totp-secret').textContent()).trim();
       assert.match(secret, /^[A-Z2-7]{32}$/);
+      // On the phone the app runs on the QR code cannot be scanned: the secret is typed over, in
+      // groups of four that a line break never splits.
+      const groups = await page.locator('.totp-secret span').evaluateAll((spans) =>
+        spans.map((span) => ({ text: span.textContent, lines: span.getClientRects().length })),
+      );
+      assert.deepEqual(groups.map((g) => g.text).join(''), secret);
+      assert.ok(groups.length === 8 && groups.every((g) => g.text.length === 4 && g.lines === 1), JSON.stringify(groups));
       await check('02-enrol');
       await page.getByLabel('Code van 6 cijfers').fill('000000' === totpCode(secret) ? '111111' : '000000');
       await page.getByRole('button', { name: 'Bevestigen' }).click();

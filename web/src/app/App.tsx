@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Page } from '../components/Page';
 import { LoadState } from '../components/LoadState';
 import { currentSession, logout } from '../features/auth/api/session';
@@ -86,7 +86,12 @@ function Routes({ route, user }: { route: Route; user: User }) {
       <AgendaPage
         user={user}
         leadTeamPanel={(team) => (
-          <BreakGlassList key={team.id} teamId={team.id} title={t('breakGlass.listTitle', { team: team.name })} />
+          <BreakGlassList
+            key={team.id}
+            teamId={team.id}
+            title={t('breakGlass.listTitle', { team: team.name })}
+            linkCases
+          />
         )}
       />
     );
@@ -105,9 +110,14 @@ export function App() {
   const status = useStore(statusStore);
   const route = useRoute();
   const previousPath = useRef<string | null>(null);
+  // The user whose pages stay mounted, hidden under the login form, after their session ended (not
+  // after a logout): logging in again as them brings back the page with what they had typed.
+  const [kept, setKept] = useState<User | null>(null);
+  const pageUser = user || kept;
 
   useEffect(() => {
     onUnauthorized((code) => {
+      setKept((previous) => sessionStore.get() || previous);
       clearStatus();
       loginReasonStore.set(code === 'session_expired' ? 'session_expired' : 'unauthenticated');
       sessionStore.set(null);
@@ -138,6 +148,7 @@ export function App() {
     try {
       await (everywhere ? logoutEverywhere() : logout());
     } finally {
+      setKept(null);
       clearStatus();
       loginReasonStore.set('logged_out');
       sessionStore.set(null);
@@ -167,13 +178,18 @@ export function App() {
           <LoginPage
             onLoggedIn={(u) => {
               clearStatus();
+              setKept(null);
               sessionStore.set(u);
               if (route.path === '/' || route.path === '/login') navigate(homePath(u));
             }}
             enrolment={(onDone) => <TotpEnrolment onDone={onDone} />}
           />
         )}
-        {user && <Routes route={route} user={user} />}
+        {pageUser && (
+          <div hidden={!user}>
+            <Routes key={pageUser.id} route={route} user={pageUser} />
+          </div>
+        )}
       </main>
     </>
   );

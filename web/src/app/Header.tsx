@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t, setLang, langStore, type Lang } from '../i18n';
 import { href } from '../lib/router';
 import { readsCases, type User } from '../lib/session';
@@ -24,6 +25,19 @@ export function Header({ user, path, onLogout }: HeaderProps) {
   const lang = useStore(langStore);
   const other: Lang = lang === 'nl' ? 'en' : 'nl';
   const inTeam = !!user && user.teams.length > 0 && readsCases(user);
+  const navList = useRef<HTMLUListElement>(null);
+
+  // On a phone the menu scrolls sideways; keep the current page's item in view so the user sees
+  // where they are (only the menu scrolls, not the page).
+  useEffect(() => {
+    const list = navList.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current) return;
+    const box = list.getBoundingClientRect();
+    const item = current.getBoundingClientRect();
+    if (item.right > box.right) list.scrollLeft += Math.ceil(item.right - box.right);
+    else if (item.left < box.left) list.scrollLeft -= Math.ceil(box.left - item.left);
+  }, [path, user]);
 
   return (
     <header class="site-header">
@@ -57,7 +71,7 @@ export function Header({ user, path, onLogout }: HeaderProps) {
       </div>
       {user && (
         <nav class="site-nav" aria-label={t('nav.label')}>
-          <ul>
+          <ul ref={navList}>
             {inTeam && (
               <NavLink to="/signals" path={path}>
                 {t('nav.signals')}

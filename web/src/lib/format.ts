@@ -11,6 +11,15 @@ export function formatDate(value: string | null | undefined): string {
   );
 }
 
+/** `YYYY-MM` → "mei 2026" / "May 2026"; anything else as sent. */
+export function formatMonth(value: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric' }).format(
+    new Date(Number(match[1]), Number(match[2]) - 1, 1),
+  );
+}
+
 /** `YYYY-MM-DDTHH:MM` (a local wall-clock time) → "22 nov 2026 14:05". */
 export function formatLocalDateTime(value: string | null | undefined): string {
   if (!value) return t('common.empty');

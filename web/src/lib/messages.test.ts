@@ -17,6 +17,15 @@ describe('user messages for API errors', () => {
     );
   });
 
+  it('translate the server codes whose detail is in English', () => {
+    expect(errorMessage(new ApiError(503, 'unavailable', 'The database cannot be reached; try again in a minute.'))).toBe(
+      'De server kan de gegevens even niet bereiken. Probeer het over een minuut opnieuw.',
+    );
+    expect(errorMessage(new ApiError(400, 'bad_request', 'This path is not allowed.'))).toBe(
+      'Het verzoek klopt niet. Laad de pagina opnieuw en probeer het nog eens.',
+    );
+  });
+
   it('fall back to the server detail for an unknown code, then to the status', () => {
     expect(errorMessage(new ApiError(418, 'teapot', 'I am a teapot'))).toBe('I am a teapot');
     expect(errorMessage(new ApiError(502, 'http_502', ''))).toBe('Er ging iets mis (502).');

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { langStore } from '../../i18n';
 import { accessLogQuery, localMidnightUtc, type AccessLogEntry } from './api/accessLog';
 import { whatText } from './components/AccessLogEntries';
 
@@ -24,23 +25,41 @@ describe('access-log search query', () => {
 });
 
 describe('access-log rows', () => {
-  const entry = (record_type: string, detail: string | null): AccessLogEntry => ({
+  const entry = (record_type: string, detail: string | null, record_id: number | null = 7): AccessLogEntry => ({
     id: 1,
     at: '2026-11-22T10:00:00Z',
-    user: { id: 2, display_name: 'Demo Outreacher A' },
-    on_behalf_of: null,
-    person_id: 158,
+    user: { id: 2, display_name: 'Demo Teamleider A' },
+    on_behalf_of: 'team:1',
+    person_id: 3,
     record_type,
-    record_id: 158,
-    action: 'export',
+    record_id,
+    action: 'read',
     detail,
     break_glass_reason: null,
   });
 
-  it('name every kind of record the server logs in Dutch, and an unknown kind as sent', () => {
-    expect(whatText(entry('person', null))).toBe('Persoon 158');
-    expect(whatText(entry('consent_form', null))).toBe('Toestemmingsformulier 158');
-    expect(whatText(entry('case', 'closure'))).toBe('Casus 158 (closure)');
-    expect(whatText(entry('something_new', null))).toBe('something_new 158');
+  afterEach(() => langStore.set('nl'));
+
+  it('name every kind of record the server logs, and the parts of a case, in the UI language', () => {
+    expect(whatText(entry('exchange', null, null))).toBe('Informatie-uitwisseling');
+    expect(whatText(entry('consent', 'withdrawn'))).toBe('Toestemming 7 (ingetrokken)');
+    expect(whatText(entry('consent_form', null, null))).toBe('Toestemmingsformulier');
+    expect(whatText(entry('consent_stance', null, null))).toBe('Houding van de cliënt');
+    expect(whatText(entry('person', null))).toBe('Persoon 7');
+    expect(whatText(entry('case', 'timeline'))).toBe('Casus 7 (tijdlijn)');
+    expect(whatText(entry('case', 'contacts'))).toBe('Casus 7 (contactmomenten)');
+    expect(whatText(entry('check_in', null))).toBe('Nabelmoment 7');
+    expect(whatText(entry('case', 'transition=start_contact'))).toBe('Casus 7 (Start contactlegging)');
+    expect(whatText(entry('signal', 'decision=outreach'))).toBe('Signaal 7 (Outreachend traject)');
+    expect(whatText(entry('case', 'closure'))).toBe('Casus 7 (afgesloten)');
+    expect(whatText(entry('person', 'subject-access export'))).toBe('Persoon 7 (export voor inzage)');
+    langStore.set('en');
+    expect(whatText(entry('exchange', null, null))).toBe('Information exchange');
+    expect(whatText(entry('case', 'preparation'))).toBe('Case 7 (preparation)');
+  });
+
+  it('show search filters and unknown kinds as sent', () => {
+    expect(whatText(entry('case', 'scope=team&status=open ids=1,2', null))).toBe('Casus (scope=team&status=open ids=1,2)');
+    expect(whatText(entry('something_new', null))).toBe('something_new 7');
   });
 });

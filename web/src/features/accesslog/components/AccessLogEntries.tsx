@@ -1,14 +1,26 @@
 import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
-import { t } from '../../../i18n';
+import { hasKey, t } from '../../../i18n';
 import { formatTimestamp } from '../../../lib/format';
 import { label } from '../../../lib/labels';
 import type { AccessLogEntry } from '../api/accessLog';
 
-/** "Dossier 12 (contacten)": the kind of record, its id and the detail; unknown kinds shown plainly. */
+/** A detail the server writes for a change or a part of a record, in words; others (search filters) as sent. */
+function detailText(detail: string): string {
+  const key = `accessLog.detail.${detail}`;
+  if (hasKey(key)) return t(key);
+  const change = /^(transition|decision)=([a-z_]+)$/.exec(detail);
+  if (change) return label(change[1] === 'transition' ? 'transitionEvent' : 'decision', change[2]!);
+  return detail;
+}
+
+/**
+ * "Casus 12 (contactmomenten)": the kind of record, its id and the detail; unknown kinds and details
+ * are shown plainly.
+ */
 export function whatText(e: AccessLogEntry): string {
   const kind = label('recordType', e.record_type);
   const id = e.record_id === null ? '' : ` ${e.record_id}`;
-  return e.detail ? `${kind}${id} (${e.detail})` : `${kind}${id}`;
+  return e.detail ? `${kind}${id} (${detailText(e.detail)})` : `${kind}${id}`;
 }
 
 function actionText(e: AccessLogEntry): string {

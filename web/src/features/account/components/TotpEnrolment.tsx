@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LoadState } from '../../../components/LoadState';
 import { Form, FormError, OneTimeCodeField } from '../../../components/fields';
@@ -5,6 +6,19 @@ import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
 import { cleanCode, validateCode } from '../../../lib/formChecks';
 import { confirmTotpEnrolment, startTotpEnrolment, type TotpEnrolment as Enrolment } from '../api/totp';
+
+/**
+ * The secret in groups of four, to type over on the phone the app runs on (where the QR code cannot
+ * be scanned). The groups are spans, so a copied secret has no spaces; lines break between groups.
+ */
+function secretGroups(secret: string) {
+  return (secret.match(/.{1,4}/g) ?? []).map((group, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      <span>{group}</span>
+    </Fragment>
+  ));
+}
 
 /**
  * Enrolment in two-factor login: a new secret as QR code (an SVG image, so the page's CSP needs
@@ -55,7 +69,7 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
           {t('totp.stepScan')}
           {qr && <img class="totp-qr" src={qr} alt={t('totp.qrAlt')} width={200} height={200} />}
           <p>
-            {t('totp.secretLabel')} <code class="totp-secret">{enrolment.secret}</code>
+            {t('totp.secretLabel')} <code class="totp-secret">{secretGroups(enrolment.secret)}</code>
           </p>
         </li>
         <li>{t('totp.stepConfirm')}</li>

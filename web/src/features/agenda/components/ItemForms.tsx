@@ -14,6 +14,7 @@ import { TriageFields } from '../../../components/TriageFields';
 import { HandoverForm } from '../../../components/HandoverForm';
 import { useForm } from '../../../components/useForm';
 import { t } from '../../../i18n';
+import { formatDate } from '../../../lib/format';
 import type { CheckInOutcome, Decision, ReviewDecision } from '../../../lib/enums';
 import { needsContraNote, validateOutcome, validateReview } from '../../../lib/formChecks';
 import type { PersonRef, Triage } from '../../../lib/records';
@@ -61,7 +62,7 @@ export function DecideForm({ signal, members, onDone }: { signal: SignalItem; me
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.decideFor', { name: signal.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.decideFor', { name: signal.person_name, id: signal.id })}>
       <FormError message={form.formError} />
       <DecisionFields decision={decision} onDecision={setDecision} reason={reason} onReason={setReason} errors={form.errors} />
       {outreach && members.length === 0 && <p class="notice">{t('decisionForm.noWorkers')}</p>}
@@ -105,7 +106,7 @@ export function ReviewForm({ c, onDone }: { c: CaseItem; onDone: () => void }) {
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.reviewFor', { name: c.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.reviewFor', { name: c.person_name, id: c.id })}>
       <FormError message={form.formError} />
       <ReviewFields draft={draft} errors={form.errors} />
       <SubmitButton form={form} label={t('reviews.submit')} />
@@ -132,7 +133,7 @@ export function CaseHandoverForm({
       assigned={c.assigned_workers}
       colleagues={colleagues}
       scope={`ho-${c.id}`}
-      label={t('agenda.handoverFor', { name: c.person_name })}
+      label={t('agenda.handoverFor', { name: c.person_name, id: c.id })}
       noteRows={2}
       saved={t('agenda.handedOver', { name: c.person_name })}
       onHandedOver={(updated) => onDone(updated.assigned_workers)}
@@ -157,7 +158,7 @@ export function FeedbackForm({ signal, onDone }: { signal: SignalItem; onDone: (
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.feedbackFor', { name: signal.person_name })}>
+    <Form form={form} onSubmit={onSubmit} label={t('agenda.feedbackFor', { name: signal.person_name, id: signal.id })}>
       <FormError message={form.formError} />
       <FeedbackFields draft={draft} errors={form.errors} rows={2} />
       <SubmitButton form={form} label={t('feedback.submit')} />
@@ -186,7 +187,11 @@ export function OutcomeForm({ checkIn, onDone }: { checkIn: CheckInItem; onDone:
     );
 
   return (
-    <Form form={form} onSubmit={onSubmit} label={t('agenda.outcomeFor', { name: checkIn.person_name })}>
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      label={t('agenda.outcomeFor', { name: checkIn.person_name, date: formatDate(checkIn.planned_on), id: checkIn.id })}
+    >
       <FormError message={form.formError} />
       <OutcomeFields draft={draft} errors={form.errors} />
       <SubmitButton form={form} label={t('monitoring.record')} />

@@ -225,7 +225,7 @@ export function HouseholdSection({
         checked={c.concerns === 'household'}
         onChecked={(checked) => void toggle(checked)}
       />
-      <ul class="plain-list">
+      <ul class="trail">
         {household.members.map((m) => (
           <li key={m.person_id} class="history-item">
             <p class="history-title">

@@ -536,7 +536,7 @@ export function ConsentSection({ personId }: { personId: number }) {
           {overview.items.length === 0 ? (
             <p>{t('consent.empty')}</p>
           ) : (
-            <ul class="plain-list">
+            <ul class="trail">
               {overview.items.map((k) => (
                 <ConsentItem key={k.id} k={k} onWithdraw={(c) => void withdraw(c)} onChanged={consents.reload} />
               ))}
@@ -559,7 +559,7 @@ export function ConsentSection({ personId }: { personId: number }) {
         (exchanges.data.items.length === 0 ? (
           <p>{t('exchange.empty')}</p>
         ) : (
-          <ul class="plain-list">
+          <ul class="trail">
             {exchanges.data.items.map((x) => (
               <ExchangeItem key={x.id} x={x} />
             ))}

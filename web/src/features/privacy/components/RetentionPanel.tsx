@@ -1,9 +1,10 @@
 import { LoadState } from '../../../components/LoadState';
 import { useLoad } from '../../../components/useLoad';
+import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
 import { t } from '../../../i18n';
-import { formatTimestamp } from '../../../lib/format';
+import { formatMonth, formatTimestamp } from '../../../lib/format';
 import { label } from '../../../lib/labels';
-import { getRetention, type RetentionSettings } from '../api/privacy';
+import { getRetention, type RetentionCount, type RetentionSettings } from '../api/privacy';
 
 function Periods({ data }: { data: RetentionSettings }) {
   const rows: [string, number][] = [
@@ -30,10 +31,74 @@ function Periods({ data }: { data: RetentionSettings }) {
   );
 }
 
+const countKey = (c: RetentionCount) => `${c.record_type}-${c.period}-${c.reason}`;
+
+/**
+ * The server counts per team, phase reached and contact bucket too; the columns shown are kind, month
+ * and reason, so rows alike in those are added up (else "Geen actie" appeared twice in one month).
+ */
+function shownCounts(counts: RetentionCount[]): RetentionCount[] {
+  const byKey = new Map<string, RetentionCount>();
+  for (const c of counts) {
+    const key = countKey(c);
+    const seen = byKey.get(key);
+    if (seen) byKey.set(key, { ...seen, count: seen.count + c.count });
+    else byKey.set(key, c);
+  }
+  return [...byKey.values()];
+}
+
+const recordTypeText = (c: RetentionCount) =>
+  t(c.record_type === 'case' ? 'retention.recordType.case' : 'retention.recordType.signal');
+
+const reasonText = (c: RetentionCount) => label(c.record_type === 'case' ? 'closureReason' : 'decision', c.reason);
+
+interface CountGroup {
+  key: string;
+  first: RetentionCount;
+  rows: RetentionCount[];
+}
+
+/** The counts per kind of record and month, in the order the server sent them. */
+function countGroups(counts: RetentionCount[]): CountGroup[] {
+  const byKey = new Map<string, CountGroup>();
+  for (const c of counts) {
+    const key = `${c.record_type}-${c.period}`;
+    const group = byKey.get(key);
+    if (group) group.rows.push(c);
+    else byKey.set(key, { key, first: c, rows: [c] });
+  }
+  return [...byKey.values()];
+}
+
+/** A table on a desktop; on a phone a card per kind of record and month, so every count is in view. */
 function Counts({ data }: { data: RetentionSettings }) {
+  const wide = useMediaQuery(WIDE);
   if (data.purged_counts.length === 0) return <p class="empty">{t('retention.counts.empty')}</p>;
+  const counts = shownCounts(data.purged_counts);
+  if (!wide) {
+    return (
+      <ul class="cards">
+        {countGroups(counts).map((group) => (
+          <li key={group.key} class="card">
+            <h4 class="card-title">
+              {formatMonth(group.first.period)}: {recordTypeText(group.first)}
+            </h4>
+            <dl class="card-facts">
+              {group.rows.map((c) => (
+                <div key={countKey(c)}>
+                  <dt>{reasonText(c)}</dt>
+                  <dd>{c.count}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={t('retention.counts')}>
       <table class="table">
         <thead>
           <tr>
@@ -44,11 +109,11 @@ function Counts({ data }: { data: RetentionSettings }) {
           </tr>
         </thead>
         <tbody>
-          {data.purged_counts.map((c) => (
-            <tr key={`${c.record_type}-${c.team_id}-${c.period}-${c.reason}-${c.phase_reached}-${c.contact_bucket}`}>
-              <td>{t(c.record_type === 'case' ? 'retention.recordType.case' : 'retention.recordType.signal')}</td>
-              <td>{c.period}</td>
-              <td>{label(c.record_type === 'case' ? 'closureReason' : 'decision', c.reason)}</td>
+          {counts.map((c) => (
+            <tr key={countKey(c)}>
+              <td>{recordTypeText(c)}</td>
+              <td class="nowrap">{formatMonth(c.period)}</td>
+              <td>{reasonText(c)}</td>
               <td>{c.count}</td>
             </tr>
           ))}

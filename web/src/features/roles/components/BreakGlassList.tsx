@@ -5,8 +5,11 @@ import { formatTimestamp } from '../../../lib/format';
 import { href } from '../../../lib/router';
 import { listBreakGlass } from '../api/roles';
 
-/** Who opened a case of this team through emergency access, why and until when. */
-export function BreakGlassList({ teamId, title }: { teamId: number; title: string }) {
+/**
+ * Who opened a case of this team through emergency access, why and until when. `linkCases`: the case
+ * numbers link to the cases (a team lead); the privacy officer, who may not open cases, reads them.
+ */
+export function BreakGlassList({ teamId, title, linkCases }: { teamId: number; title: string; linkCases: boolean }) {
   const load = useLoad(() => listBreakGlass(teamId), `break-glass-${teamId}`);
   const items = load.data?.items ?? null;
   return (
@@ -23,7 +26,11 @@ export function BreakGlassList({ teamId, title }: { teamId: number; title: strin
                 when: formatTimestamp(g.created_at),
                 until: formatTimestamp(g.expires_at),
               })}{' '}
-              <a href={href(`/cases/${g.case_id}`)}>{t('breakGlass.case', { id: g.case_id })}</a>
+              {linkCases ? (
+                <a href={href(`/cases/${g.case_id}`)}>{t('breakGlass.case', { id: g.case_id })}</a>
+              ) : (
+                t('breakGlass.case', { id: g.case_id })
+              )}
               <br />
               <span class="muted">{t('breakGlass.reasonLabel')}: {g.reason}</span>
             </li>

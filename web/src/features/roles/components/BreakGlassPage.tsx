@@ -13,7 +13,7 @@ export function BreakGlassPage() {
     <Page title={t('breakGlass.pageTitle')}>
       <p>{t('breakGlass.pageIntro')}</p>
       <LoadState loading={load.loading && !teams} error={load.error} />
-      {teams?.map((team) => <BreakGlassList key={team.id} teamId={team.id} title={team.name} />)}
+      {teams?.map((team) => <BreakGlassList key={team.id} teamId={team.id} title={team.name} linkCases={false} />)}
     </Page>
   );
 }

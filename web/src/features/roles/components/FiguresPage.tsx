@@ -1,7 +1,9 @@
 import { Page } from '../../../components/Page';
 import { LoadState } from '../../../components/LoadState';
 import { useLoad } from '../../../components/useLoad';
+import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
 import { t, type MessageKey } from '../../../i18n';
+import { formatMonth } from '../../../lib/format';
 import { label } from '../../../lib/labels';
 import { getFigures, type FigureCount } from '../api/roles';
 
@@ -12,10 +14,33 @@ function categoryLabel(c: FigureCount): string {
   return c.measure === 'open_cases_by_phase' ? label('phase', c.category) : label('closureReason', c.category);
 }
 
-/** Aggregate figures per team and month for policy; counts below the threshold show as "<5". */
+interface FigureGroup {
+  month: string;
+  measure: FigureCount['measure'];
+  rows: FigureCount[];
+}
+
+/** The rows per month and measure, in the order the server sent them. */
+function groups(rows: FigureCount[]): FigureGroup[] {
+  const byKey = new Map<string, FigureGroup>();
+  for (const c of rows) {
+    const key = `${c.month}-${c.measure}`;
+    const group = byKey.get(key);
+    if (group) group.rows.push(c);
+    else byKey.set(key, { month: c.month, measure: c.measure, rows: [c] });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Aggregate figures per team and month for policy; counts below the threshold show as "<5". A table
+ * on a desktop; on a phone a card per month and measure, so every count is in view.
+ */
 export function FiguresPage() {
+  const wide = useMediaQuery(WIDE);
   const load = useLoad(() => getFigures(), 'figures');
   const data = load.data;
+  const count = (c: FigureCount) => (c.count === null ? t('figures.suppressed', { n: data?.suppressed_below ?? 5 }) : c.count);
   return (
     <Page title={t('figures.title')}>
       <p>{t('figures.intro', { n: data?.suppressed_below ?? 5 })}</p>
@@ -26,9 +51,27 @@ export function FiguresPage() {
           return (
             <section class="panel" key={team.id} aria-labelledby={`figures-team-${team.id}`}>
               <h2 id={`figures-team-${team.id}`}>{team.name}</h2>
-              {rows.length === 0 ? (
-                <p class="empty">{t('figures.empty')}</p>
-              ) : (
+              {rows.length === 0 && <p class="empty">{t('figures.empty')}</p>}
+              {rows.length > 0 && !wide && (
+                <ul class="cards">
+                  {groups(rows).map((g) => (
+                    <li key={`${g.month}-${g.measure}`} class="card">
+                      <h3 class="card-title">
+                        {formatMonth(g.month)}: {t(`figures.measure.${g.measure}` as MessageKey)}
+                      </h3>
+                      <dl class="card-facts">
+                        {g.rows.map((c) => (
+                          <div key={c.category}>
+                            <dt>{categoryLabel(c)}</dt>
+                            <dd>{count(c)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {rows.length > 0 && wide && (
                 <div class="table-scroll" tabIndex={0} role="region" aria-label={t('figures.tableLabel', { team: team.name })}>
                   <table class="table">
                     <thead>
@@ -42,10 +85,10 @@ export function FiguresPage() {
                     <tbody>
                       {rows.map((c) => (
                         <tr key={`${c.month}-${c.measure}-${c.category}`}>
-                          <td>{c.month}</td>
+                          <td class="nowrap">{formatMonth(c.month)}</td>
                           <td>{t(`figures.measure.${c.measure}` as MessageKey)}</td>
                           <td>{categoryLabel(c)}</td>
-                          <td>{c.count === null ? t('figures.suppressed', { n: data.suppressed_below }) : c.count}</td>
+                          <td>{count(c)}</td>
                         </tr>
                       ))}
                     </tbody>
