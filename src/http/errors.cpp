@@ -36,6 +36,7 @@ constexpr std::array kCodes = {
     CodeInfo{"payload_too_large", 413, "Payload too large"},
     CodeInfo{"unsupported_media_type", 415, "Unsupported media type"},
     CodeInfo{"rate_limited", 429, "Too many requests"},
+    CodeInfo{"headers_too_large", 431, "Request header fields too large"},
     CodeInfo{"unavailable", 503, "Service unavailable"},
     CodeInfo{"not_ready", 503, "Not ready"},
 };

@@ -105,6 +105,8 @@ export const en: Dictionary = {
   'problem.rate_limited_soon': 'Too many failed attempts. Try again later.',
   'problem.internal': 'Something went wrong on the server. Please try again later.',
   'problem.bad_request': 'The request was not valid. Reload the page and try again.',
+  'problem.headers_too_large': 'The request was too large. Reload the page and try again.',
+  'problem.not_ready': 'The server is not ready: the database does not answer. Try again in a minute.',
   'problem.unavailable': 'The server cannot reach its data just now. Try again in a minute.',
   'problem.network': 'No connection to the server. Check your connection and try again.',
   'problem.unknown': 'Something went wrong ({status}).',

@@ -107,6 +107,8 @@ export const nl = {
   'problem.rate_limited_soon': 'Te veel mislukte pogingen. Probeer het later opnieuw.',
   'problem.internal': 'Er ging iets mis op de server. Probeer het later opnieuw.',
   'problem.bad_request': 'Het verzoek klopt niet. Laad de pagina opnieuw en probeer het nog eens.',
+  'problem.headers_too_large': 'Het verzoek was te groot. Laad de pagina opnieuw en probeer het nog eens.',
+  'problem.not_ready': 'De server is nog niet klaar: de database antwoordt niet. Probeer het over een minuut opnieuw.',
   'problem.unavailable': 'De server kan de gegevens even niet bereiken. Probeer het over een minuut opnieuw.',
   'problem.network': 'Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.',
   'problem.unknown': 'Er ging iets mis ({status}).',

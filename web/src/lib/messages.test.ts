@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasKey } from '../i18n';
 import { ApiError } from './api';
 import { errorMessage, fieldErrorMessage } from './messages';
 
@@ -24,6 +26,13 @@ describe('user messages for API errors', () => {
     expect(errorMessage(new ApiError(400, 'bad_request', 'This path is not allowed.'))).toBe(
       'Het verzoek klopt niet. Laad de pagina opnieuw en probeer het nog eens.',
     );
+  });
+
+  it('have a message of their own for every problem code of the API contract (docs/api.md)', () => {
+    const contract = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
+    const codes = [...contract.matchAll(/^\s*\|\s*`([a-z_]+)`\s*\|\s*\d{3}\s*\|/gm)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(20);
+    for (const code of codes) expect(hasKey(`problem.${code}`), code).toBe(true);
   });
 
   it('fall back to the server detail for an unknown code, then to the status', () => {
