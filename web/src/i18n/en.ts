@@ -276,6 +276,7 @@ export const en: Dictionary = {
   'accessLog.detail.subject-access export': 'subject-access export',
   'cases.noContactYet': 'no contact yet',
   'cases.noNextAttempt': 'not planned',
+  'cases.noNextAttemptClosed': 'none, the case is closed',
 
   'case.title': 'Case {name}',
   'case.openedAt': 'Opened on {date}',

@@ -278,6 +278,7 @@ export const nl = {
   'accessLog.detail.subject-access export': 'export voor inzage',
   'cases.noContactYet': 'nog geen contact',
   'cases.noNextAttempt': 'niet gepland',
+  'cases.noNextAttemptClosed': 'geen, de casus is gesloten',
 
   'case.title': 'Casus {name}',
   'case.openedAt': 'Geopend op {date}',

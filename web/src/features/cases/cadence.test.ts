@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInDays } from './cadence';
+import { dateInDays, nextAttemptText } from './cadence';
 
 describe('dateInDays', () => {
   it('counts calendar days from today', () => {
@@ -8,5 +8,13 @@ describe('dateInDays', () => {
   it('crosses months, years and leap days', () => {
     expect(dateInDays(7, new Date(2024, 11, 28, 9, 0))).toBe('2025-01-04');
     expect(dateInDays(1, new Date(2024, 1, 28, 9, 0))).toBe('2024-02-29');
+  });
+});
+
+describe('nextAttemptText', () => {
+  it('shows the planned date of an open case, and none for a closed one', () => {
+    expect(nextAttemptText({ status: 'open', next_attempt_date: '2026-11-30' })).toBe('30 nov 2026');
+    expect(nextAttemptText({ status: 'open', next_attempt_date: null })).toBe('niet gepland');
+    expect(nextAttemptText({ status: 'closed', next_attempt_date: '2026-11-30' })).toBe('geen, de casus is gesloten');
   });
 });

@@ -4,6 +4,7 @@ import { formatDate, formatDays, formatLocalDateTime, formatTimestamp } from '..
 import { label } from '../../../lib/labels';
 import type { Case } from '../../../lib/records';
 import { href } from '../../../lib/router';
+import { nextAttemptText } from '../cadence';
 
 function Item({ term, children }: { term: string; children: ComponentChildren }) {
   return (
@@ -32,7 +33,7 @@ export function CaseSummaryPanel({ c }: { c: Case }) {
               }`}
         </Item>
         <Item term={t('case.nextAttempt')}>
-          {c.next_attempt_date ? formatDate(c.next_attempt_date) : t('cases.noNextAttempt')}
+          {nextAttemptText(c)}
         </Item>
         <Item term={t('case.daysToFirstContact')}>
           {c.days_to_first_contact === null ? t('case.noFirstContactYet') : formatDays(c.days_to_first_contact)}

@@ -5,9 +5,10 @@ import { SelectField } from '../../../components/fields';
 import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n';
-import { formatDate, formatDays } from '../../../lib/format';
+import { formatDays } from '../../../lib/format';
 import { label } from '../../../lib/labels';
 import { href, navigate } from '../../../lib/router';
+import { nextAttemptText } from '../cadence';
 import {
   listCases,
   PAGE_SIZE,
@@ -26,10 +27,6 @@ function pick<T extends string>(value: string | null, allowed: readonly T[], fal
 
 function sinceText(c: CaseSummary): string {
   return c.days_since_last_contact === null ? t('cases.noContactYet') : formatDays(c.days_since_last_contact);
-}
-
-function nextText(c: CaseSummary): string {
-  return c.next_attempt_date ? formatDate(c.next_attempt_date) : t('cases.noNextAttempt');
 }
 
 function workersText(c: CaseSummary): string {
@@ -94,7 +91,7 @@ export function CaseListPage({ scope, query }: { scope: CaseScope; query: URLSea
                     </td>
                     <td>{workersText(c)}</td>
                     <td class="nowrap">{sinceText(c)}</td>
-                    <td class="nowrap">{nextText(c)}</td>
+                    <td class="nowrap">{nextAttemptText(c)}</td>
                     <td>
                       <span class={`badge badge--${c.status}`}>{label('caseStatus', c.status)}</span>
                     </td>
@@ -119,7 +116,7 @@ export function CaseListPage({ scope, query }: { scope: CaseScope; query: URLSea
                     </div>
                     <div>
                       <dt>{t('cases.col.nextAttempt')}</dt>
-                      <dd>{nextText(c)}</dd>
+                      <dd>{nextAttemptText(c)}</dd>
                     </div>
                   </dl>
                   <p class="card-meta muted">{workersText(c)}</p>
