@@ -28,15 +28,17 @@ for (const size of SIZES) {
       await page.goto(`${base}/#/cases/${caseId}`);
       const form = page.getByRole('region', { name: 'Contact vastleggen' });
       const note = `Briefje onder de deur geschoven (${size.name}).`;
-      await form.getByRole('radio', { name: 'Huisbezoek' }).check();
-      await form.getByRole('radio', { name: 'Niet thuis' }).check();
-      await form.getByRole('button', { name: 'over 2 dagen' }).click();
-      await form.getByLabel('Notitie').fill(note);
-
-      // The session ends (here: its cookie is gone); saving leads to the login page.
-      await context.clearCookies();
-      await form.getByRole('button', { name: 'Contact opslaan' }).click();
-      await page.getByLabel('Gebruikersnaam').waitFor();
+      // A contact is typed, then the session ends (here: its cookie is gone); saving leads to the login page.
+      const typeThenLoseSession = async () => {
+        await form.getByRole('radio', { name: 'Huisbezoek' }).check();
+        await form.getByRole('radio', { name: 'Niet thuis' }).check();
+        await form.getByRole('button', { name: 'over 2 dagen' }).click();
+        await form.getByLabel('Notitie').fill(note);
+        await context.clearCookies();
+        await form.getByRole('button', { name: 'Contact opslaan' }).click();
+        await page.getByLabel('Gebruikersnaam').waitFor();
+      };
+      await typeThenLoseSession();
       assert.equal(await form.isVisible(), false, 'the case page is hidden under the login form');
       await check('login');
 
@@ -52,13 +54,7 @@ for (const size of SIZES) {
       assert.ok(contacts.items.some((c) => c.note === note), 'the kept contact was saved');
 
       // Typed again, the session ends again, and someone else logs in: they get an empty form.
-      await form.getByRole('radio', { name: 'Huisbezoek' }).check();
-      await form.getByRole('radio', { name: 'Niet thuis' }).check();
-      await form.getByRole('button', { name: 'over 2 dagen' }).click();
-      await form.getByLabel('Notitie').fill(note);
-      await context.clearCookies();
-      await form.getByRole('button', { name: 'Contact opslaan' }).click();
-      await page.getByLabel('Gebruikersnaam').waitFor();
+      await typeThenLoseSession();
       await loginInPlace(page, 'demo-lead-a');
       await form.getByLabel('Notitie').waitFor();
       assert.equal(await form.getByLabel('Notitie').inputValue(), '');
