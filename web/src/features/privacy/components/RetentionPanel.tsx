@@ -3,6 +3,7 @@ import { useLoad } from '../../../components/useLoad';
 import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
 import { t } from '../../../i18n';
 import { formatMonth, formatTimestamp } from '../../../lib/format';
+import { groupInOrder } from '../../../lib/group';
 import { label } from '../../../lib/labels';
 import { getRetention, type RetentionCount, type RetentionSettings } from '../api/privacy';
 
@@ -38,38 +39,16 @@ const countKey = (c: RetentionCount) => `${c.record_type}-${c.period}-${c.reason
  * and reason, so rows alike in those are added up (else "Geen actie" appeared twice in one month).
  */
 function shownCounts(counts: RetentionCount[]): RetentionCount[] {
-  const byKey = new Map<string, RetentionCount>();
-  for (const c of counts) {
-    const key = countKey(c);
-    const seen = byKey.get(key);
-    if (seen) byKey.set(key, { ...seen, count: seen.count + c.count });
-    else byKey.set(key, c);
-  }
-  return [...byKey.values()];
+  return groupInOrder(counts, countKey).map(({ rows }) => ({
+    ...rows[0]!,
+    count: rows.reduce((sum, c) => sum + c.count, 0),
+  }));
 }
 
 const recordTypeText = (c: RetentionCount) =>
   t(c.record_type === 'case' ? 'retention.recordType.case' : 'retention.recordType.signal');
 
 const reasonText = (c: RetentionCount) => label(c.record_type === 'case' ? 'closureReason' : 'decision', c.reason);
-
-interface CountGroup {
-  key: string;
-  first: RetentionCount;
-  rows: RetentionCount[];
-}
-
-/** The counts per kind of record and month, in the order the server sent them. */
-function countGroups(counts: RetentionCount[]): CountGroup[] {
-  const byKey = new Map<string, CountGroup>();
-  for (const c of counts) {
-    const key = `${c.record_type}-${c.period}`;
-    const group = byKey.get(key);
-    if (group) group.rows.push(c);
-    else byKey.set(key, { key, first: c, rows: [c] });
-  }
-  return [...byKey.values()];
-}
 
 /** A table on a desktop; on a phone a card per kind of record and month, so every count is in view. */
 function Counts({ data }: { data: RetentionSettings }) {
@@ -79,10 +58,10 @@ function Counts({ data }: { data: RetentionSettings }) {
   if (!wide) {
     return (
       <ul class="cards">
-        {countGroups(counts).map((group) => (
+        {groupInOrder(counts, (c) => `${c.record_type}-${c.period}`).map((group) => (
           <li key={group.key} class="card">
             <h4 class="card-title">
-              {formatMonth(group.first.period)}: {recordTypeText(group.first)}
+              {formatMonth(group.rows[0]!.period)}: {recordTypeText(group.rows[0]!)}
             </h4>
             <dl class="card-facts">
               {group.rows.map((c) => (

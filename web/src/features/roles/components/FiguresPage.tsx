@@ -4,6 +4,7 @@ import { useLoad } from '../../../components/useLoad';
 import { WIDE, useMediaQuery } from '../../../components/useMediaQuery';
 import { t, type MessageKey } from '../../../i18n';
 import { formatMonth } from '../../../lib/format';
+import { groupInOrder } from '../../../lib/group';
 import { label } from '../../../lib/labels';
 import { getFigures, type FigureCount } from '../api/roles';
 
@@ -12,24 +13,6 @@ function categoryLabel(c: FigureCount): string {
     return c.category === 'awaiting_decision' ? label('signalStatus', c.category) : label('decision', c.category);
   }
   return c.measure === 'open_cases_by_phase' ? label('phase', c.category) : label('closureReason', c.category);
-}
-
-interface FigureGroup {
-  month: string;
-  measure: FigureCount['measure'];
-  rows: FigureCount[];
-}
-
-/** The rows per month and measure, in the order the server sent them. */
-function groups(rows: FigureCount[]): FigureGroup[] {
-  const byKey = new Map<string, FigureGroup>();
-  for (const c of rows) {
-    const key = `${c.month}-${c.measure}`;
-    const group = byKey.get(key);
-    if (group) group.rows.push(c);
-    else byKey.set(key, { month: c.month, measure: c.measure, rows: [c] });
-  }
-  return [...byKey.values()];
 }
 
 /**
@@ -54,10 +37,10 @@ export function FiguresPage() {
               {rows.length === 0 && <p class="empty">{t('figures.empty')}</p>}
               {rows.length > 0 && !wide && (
                 <ul class="cards">
-                  {groups(rows).map((g) => (
-                    <li key={`${g.month}-${g.measure}`} class="card">
+                  {groupInOrder(rows, (c) => `${c.month}-${c.measure}`).map((g) => (
+                    <li key={g.key} class="card">
                       <h3 class="card-title">
-                        {formatMonth(g.month)}: {t(`figures.measure.${g.measure}` as MessageKey)}
+                        {formatMonth(g.rows[0]!.month)}: {t(`figures.measure.${g.rows[0]!.measure}` as MessageKey)}
                       </h3>
                       <dl class="card-facts">
                         {g.rows.map((c) => (
