@@ -58,8 +58,22 @@ describe('access-log rows', () => {
     expect(whatText(entry('case', 'preparation'))).toBe('Case 7 (preparation)');
   });
 
-  it('show search filters and unknown kinds as sent', () => {
-    expect(whatText(entry('case', 'scope=team&status=open ids=1,2', null))).toBe('Casus (scope=team&status=open ids=1,2)');
+  it('put a search in words: its conditions without the empty ones, and what it found', () => {
+    expect(whatText(entry('case', 'scope=team&status=open&phase=&review_due=true ids=1,2', null))).toBe(
+      'Casus (bereik: team; status: Open; bespreking nodig: ja; 2 resultaten: 1, 2)',
+    );
+    expect(whatText(entry('case', 'scope=mine&status=all&phase=monitoring ids=', null))).toBe(
+      'Casus (bereik: eigen caseload; status: alle; fase: Cliënt volgen; geen resultaten)',
+    );
+    expect(whatText(entry('signal', 'status=awaiting_decision&feedback=overdue ids=5', null))).toBe(
+      'Signaal (status: Wacht op besluit; terugkoppeling: te laat; 1 resultaat: 5)',
+    );
+    const from = 1_795_000_000;
+    expect(whatText(entry('access_log', `person=3&from=${from}`, null))).toMatch(/^Toegangslog \(persoon: 3; vanaf: .*2026/);
+  });
+
+  it('show unknown kinds and details as sent', () => {
     expect(whatText(entry('something_new', null))).toBe('something_new 7');
+    expect(whatText(entry('case', 'a new kind of detail', null))).toBe('Casus (a new kind of detail)');
   });
 });

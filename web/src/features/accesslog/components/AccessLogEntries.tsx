@@ -4,13 +4,51 @@ import { formatTimestamp } from '../../../lib/format';
 import { label } from '../../../lib/labels';
 import type { AccessLogEntry } from '../api/accessLog';
 
-/** A detail the server writes for a change or a part of a record, in words; others (search filters) as sent. */
+/** One condition of a search as the server logged it (`status=open`), in words. */
+function conditionText(key: string, value: string): string {
+  const nameKey = `accessLog.condition.${key}`;
+  const valueKey = `accessLog.value.${value}`;
+  const name = hasKey(nameKey) ? t(nameKey) : key;
+  if ((key === 'from' || key === 'to') && /^\d+$/.test(value)) {
+    return `${name}: ${formatTimestamp(new Date(Number(value) * 1000).toISOString())}`;
+  }
+  const candidates = [
+    key === 'status' ? label('caseStatus', value) : value,
+    key === 'status' ? label('signalStatus', value) : value,
+    key === 'phase' ? label('phase', value) : value,
+    hasKey(valueKey) ? t(valueKey) : value,
+  ];
+  return `${name}: ${candidates.find((text) => text !== value) ?? value}`;
+}
+
+/**
+ * A search's conditions (`scope=team&status=open&phase=`, empty ones left out) and the ids it
+ * returned (` ids=11,17`), in words; null when the detail is not a search.
+ */
+function searchText(detail: string): string | null {
+  const m = /^((?:[a-z_]+=[^&\s]*&?)*)\s*(?:ids=([\d,]*))?$/.exec(detail);
+  if (!m || (!m[1] && m[2] === undefined)) return null;
+  const parts = m[1]!
+    .split('&')
+    .map((pair) => pair.split('=') as [string, string])
+    .filter(([key, value]) => key && value)
+    .map(([key, value]) => conditionText(key, value));
+  if (m[2] !== undefined) {
+    const ids = m[2] ? m[2].split(',') : [];
+    if (ids.length === 0) parts.push(t('accessLog.search.none'));
+    else if (ids.length === 1) parts.push(t('accessLog.search.one', { ids: ids[0]! }));
+    else parts.push(t('accessLog.search.results', { count: ids.length, ids: ids.join(', ') }));
+  }
+  return parts.join('; ');
+}
+
+/** A detail the server writes for a change, a part of a record or a search, in words; others as sent. */
 function detailText(detail: string): string {
   const key = `accessLog.detail.${detail}`;
   if (hasKey(key)) return t(key);
   const change = /^(transition|decision)=([a-z_]+)$/.exec(detail);
   if (change) return label(change[1] === 'transition' ? 'transitionEvent' : 'decision', change[2]!);
-  return detail;
+  return searchText(detail) ?? detail;
 }
 
 /**
